@@ -1,0 +1,173 @@
+// Package dataset holds the watchlist data as read from data/: publishers, categories,
+// markets and editions, each remembering where in which file its fields were written.
+package dataset
+
+import (
+	"fmt"
+	"time"
+)
+
+// Set is everything read from one data/ folder.
+type Set struct {
+	Dir        string
+	Publishers []*Publisher
+	Categories []*Category
+	Markets    []*Market  // sorted by slug
+	Editions   []*Edition // sorted by year, then publisher
+}
+
+// Publisher is an organisation that publishes a watchlist.
+type Publisher struct {
+	ID    string `yaml:"id"`
+	Name  string `yaml:"name"`
+	Short string `yaml:"short"`
+	List  string `yaml:"list"`
+	URL   string `yaml:"url"`
+	Pos   `yaml:"-"`
+}
+
+// Category is one term of the fixed category vocabulary.
+type Category struct {
+	ID          string `yaml:"id"`
+	Label       string `yaml:"label"`
+	Description string `yaml:"description"`
+	Pos         `yaml:"-"`
+}
+
+// Market is one online or physical market, shared by every edition that lists it.
+type Market struct {
+	Slug        string   `yaml:"-"`
+	Name        string   `yaml:"name"`
+	Aliases     []string `yaml:"aliases"`
+	FormerNames []string `yaml:"former_names"`
+	Kind        string   `yaml:"kind"`
+	Categories  []string `yaml:"categories"`
+	Country     string   `yaml:"country"`
+	City        string   `yaml:"city"`
+	Domains     Domains  `yaml:"domains"`
+	Sources     []string `yaml:"sources"`
+	Pos         `yaml:"-"`
+}
+
+// Domains are a market's registrable domain names.
+type Domains struct {
+	Current []string `yaml:"current"`
+	Former  []string `yaml:"former"`
+	Mirrors []string `yaml:"mirrors"`
+}
+
+// All returns every domain of the market: current, then former, then mirrors.
+func (d Domains) All() []string {
+	all := make([]string, 0, len(d.Current)+len(d.Former)+len(d.Mirrors))
+	all = append(all, d.Current...)
+	all = append(all, d.Former...)
+	return append(all, d.Mirrors...)
+}
+
+// Kinds of market.
+const (
+	Online   = "online"
+	Physical = "physical"
+)
+
+// Edition is one published edition of a publisher's watchlist.
+type Edition struct {
+	Publisher    string        `yaml:"publisher"`
+	Year         int           `yaml:"year"`
+	Title        string        `yaml:"title"`
+	Published    string        `yaml:"published"`
+	URL          string        `yaml:"url"`
+	Counts       Counts        `yaml:"counts"`
+	Sources      []string      `yaml:"sources"`
+	Entries      []Entry       `yaml:"entries"`
+	Developments []Development `yaml:"developments"`
+	Pos          `yaml:"-"`
+}
+
+// ID names the edition as its file does: "ustr-2016".
+func (e *Edition) ID() string { return editionID(e.Publisher, e.Year) }
+
+// Counts are the official numbers of markets an edition lists, where a source gives them.
+type Counts struct {
+	Online   *int   `yaml:"online"`
+	Physical *int   `yaml:"physical"`
+	Total    *int   `yaml:"total"`
+	Source   string `yaml:"source"`
+}
+
+// Entry is one market as listed in one edition.
+type Entry struct {
+	Market  string   `yaml:"market"`
+	Section string   `yaml:"section"`
+	Page    int      `yaml:"page"`
+	Domains []string `yaml:"domains"`
+	Summary string   `yaml:"summary"`
+	Sources []string `yaml:"sources"`
+}
+
+// Development is a market an edition names as a positive development (closed, removed, cooperating).
+type Development struct {
+	Market  string   `yaml:"market"`
+	Summary string   `yaml:"summary"`
+	Sources []string `yaml:"sources"`
+}
+
+// Market returns the market with the given slug, or nil.
+func (s *Set) Market(slug string) *Market {
+	for lo, hi := 0, len(s.Markets); lo < hi; {
+		mid := (lo + hi) / 2
+		switch m := s.Markets[mid]; {
+		case m.Slug == slug:
+			return m
+		case m.Slug < slug:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
+	}
+	return nil
+}
+
+// Publisher returns the publisher with the given id, or nil.
+func (s *Set) Publisher(id string) *Publisher {
+	for _, p := range s.Publishers {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Category returns the category with the given id, or nil.
+func (s *Set) Category(id string) *Category {
+	for _, c := range s.Categories {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+func editionID(publisher string, year int) string { return fmt.Sprintf("%s-%d", publisher, year) }
+
+// PublishedDate parses the publication date, written as YYYY-MM-DD or, where only the month
+// is known, YYYY-MM. It reports whether the day is known.
+func (e *Edition) PublishedDate() (date time.Time, dayKnown bool, err error) {
+	if d, err := time.Parse(time.DateOnly, e.Published); err == nil {
+		return d, true, nil
+	}
+	d, err := time.Parse("2006-01", e.Published)
+	return d, false, err
+}
+
+// PublishedText is the publication date for readers: "21 December 2016" or "December 2015".
+func (e *Edition) PublishedText() string {
+	d, day, err := e.PublishedDate()
+	switch {
+	case err != nil:
+		return e.Published
+	case day:
+		return d.Format("2 January 2006")
+	}
+	return d.Format("January 2006")
+}

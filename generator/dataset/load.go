@@ -1,0 +1,275 @@
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest data file Load reads.
+const MaxFileSize = 1 << 20
+
+// maxDepth bounds the nesting of YAML values; the schema needs five levels.
+const maxDepth = 20
+
+// Load reads every data file below dir. It returns the problems it met reading them (syntax,
+// types, unknown fields); a file with problems is left out of the set. The error is for a
+// folder that cannot be read at all.
+func Load(dir string) (*Set, []Problem, error) {
+	if st, err := os.Stat(dir); err != nil {
+		return nil, nil, fmt.Errorf("data folder: %w", err)
+	} else if !st.IsDir() {
+		return nil, nil, fmt.Errorf("data folder %s is not a folder", dir)
+	}
+	l := &loader{set: &Set{Dir: dir}}
+
+	var pubs []*Publisher
+	if l.list(filepath.Join(dir, "publishers.yaml"), &pubs) {
+		l.set.Publishers = pubs
+	}
+	var cats []*Category
+	if l.list(filepath.Join(dir, "categories.yaml"), &cats) {
+		l.set.Categories = cats
+	}
+	for _, path := range l.files(filepath.Join(dir, "markets")) {
+		m := &Market{Slug: strings.TrimSuffix(filepath.Base(path), ".yaml")}
+		if pos, ok := l.decode(path, m); ok {
+			m.Pos = pos
+			l.set.Markets = append(l.set.Markets, m)
+		}
+	}
+	for _, path := range l.files(filepath.Join(dir, "editions")) {
+		e := &Edition{}
+		if pos, ok := l.decode(path, e); ok {
+			e.Pos = pos
+			l.set.Editions = append(l.set.Editions, e)
+		}
+	}
+	sort.Slice(l.set.Markets, func(i, j int) bool { return l.set.Markets[i].Slug < l.set.Markets[j].Slug })
+	sort.SliceStable(l.set.Editions, func(i, j int) bool {
+		a, b := l.set.Editions[i], l.set.Editions[j]
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return a.Publisher < b.Publisher
+	})
+	return l.set, l.problems, nil
+}
+
+type loader struct {
+	set      *Set
+	problems []Problem
+}
+
+func (l *loader) fileProblem(path, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// files lists the .yaml files of a data folder, reporting anything else found there.
+func (l *loader) files(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		l.fileProblem(dir, "folder is missing")
+		return nil
+	} else if err != nil {
+		l.fileProblem(dir, "cannot read folder: %v", err)
+		return nil
+	}
+	var paths []string
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+			// editor and system files
+		case e.IsDir():
+			l.fileProblem(path, "unexpected folder: data files sit directly in %s", dir)
+		case !strings.HasSuffix(e.Name(), ".yaml"):
+			l.fileProblem(path, "unexpected file: data files end in .yaml")
+		default:
+			paths = append(paths, path)
+		}
+	}
+	return paths
+}
+
+// list decodes a file holding a YAML list, giving each item a position inside the file.
+func (l *loader) list(path string, items any) bool {
+	pos, ok := l.decode(path, items)
+	if !ok {
+		return false
+	}
+	switch v := items.(type) {
+	case *[]*Publisher:
+		for i, p := range *v {
+			p.Pos = pos.item(i)
+		}
+	case *[]*Category:
+		for i, c := range *v {
+			c.Pos = pos.item(i)
+		}
+	}
+	return true
+}
+
+func (p Pos) item(i int) Pos {
+	p.prefix = joinPath(p.prefix, "["+strconv.Itoa(i)+"]")
+	return p
+}
+
+// decode reads one YAML file into v, strictly: unknown fields and wrong types are problems.
+func (l *loader) decode(path string, v any) (Pos, bool) {
+	data, ok := l.read(path)
+	if !ok {
+		return Pos{}, false
+	}
+	pos := Pos{File: path, lines: map[string]int{"": 1}}
+
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			l.fileProblem(path, "file is empty")
+		} else {
+			l.yamlProblems(path, pos, err)
+		}
+		return pos, false
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		l.problems = append(l.problems, Problem{File: path, Line: extra.Line, Message: "more than one YAML document: remove the extra '---'"})
+		return pos, false
+	}
+	if !indexLines(&root, "", pos.lines, 0) {
+		l.fileProblem(path, "values are nested more than %d levels deep", maxDepth)
+		return pos, false
+	}
+	strict := yaml.NewDecoder(bytes.NewReader(data))
+	strict.KnownFields(true)
+	if err := strict.Decode(v); err != nil {
+		l.yamlProblems(path, pos, err)
+		return pos, false
+	}
+	return pos, true
+}
+
+// read returns a file's bytes if it is a regular UTF-8 file of a readable size.
+func (l *loader) read(path string) ([]byte, bool) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.fileProblem(path, "file is missing")
+		return nil, false
+	case err != nil:
+		l.fileProblem(path, "cannot read: %v", err)
+		return nil, false
+	case st.Mode()&fs.ModeSymlink != 0:
+		l.fileProblem(path, "is a symbolic link: data files must be regular files inside data/")
+		return nil, false
+	case !st.Mode().IsRegular():
+		l.fileProblem(path, "is not a regular file")
+		return nil, false
+	case st.Size() > MaxFileSize:
+		l.fileProblem(path, "is %d bytes, more than the %d a data file may have", st.Size(), MaxFileSize)
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		l.fileProblem(path, "cannot read: %v", err)
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "is not valid UTF-8 text: save it as UTF-8"})
+		return nil, false
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte("\n"))
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "contains a NUL byte: data files are text"})
+		return nil, false
+	}
+	return data, true
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// indexLines records the line of every mapping key and sequence item below n.
+// It reports false when values nest deeper than maxDepth.
+func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			if !indexLines(c, path, lines, depth+1) {
+				return false
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			p := joinPath(path, n.Content[i].Value)
+			lines[p] = n.Content[i].Line
+			if !indexLines(n.Content[i+1], p, lines, depth+1) {
+				return false
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			p := joinPath(path, "["+strconv.Itoa(i)+"]")
+			lines[p] = c.Line
+			if !indexLines(c, p, lines, depth+1) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// yamlProblems turns a YAML error into problems with lines and, where the line holds one, a field.
+func (l *loader) yamlProblems(path string, pos Pos, err error) {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	fields := map[int]string{}
+	for f, line := range pos.lines {
+		if cur, ok := fields[line]; !ok || len(f) > len(cur) {
+			fields[line] = f
+		}
+	}
+	for _, msg := range msgs {
+		p := Problem{File: path, Message: strings.TrimPrefix(msg, "yaml: ")}
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+			p.Message = m[2]
+			p.Field = fields[p.Line]
+		}
+		p.Message = strings.Replace(p.Message, " in type dataset.", " in ", 1)
+		l.problems = append(l.problems, p)
+	}
+}

@@ -1,0 +1,150 @@
+// Command generator validates the watchlist data in data/ and writes the site's pages into
+// content/, then builds or serves the site with Hugo.
+//
+//	go run ./generator validate   check data/ and report every problem
+//	go run ./generator generate   validate, then write content/
+//	go run ./generator coverage   compare recorded entries with each edition's official counts
+//	go run ./generator build      generate, then build the site into public/ with Hugo
+//	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
+//
+// Arguments after the command, for build and serve, go to Hugo (e.g. --baseURL).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/notorious-markets-watch/nmw/generator/contentdir"
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/render"
+	"github.com/notorious-markets-watch/nmw/generator/validate"
+)
+
+const usage = `usage: go run ./generator [-data DIR] [-content DIR] COMMAND [HUGO FLAGS]
+
+commands:
+  validate   check data/ and report every problem with file, line and field
+  generate   validate, then write the pages into content/
+  coverage   print each edition's recorded entries against its official counts
+  build      generate, then build the site into public/ with Hugo (go tool hugo)
+  serve      generate, then serve the site with Hugo at http://localhost:1313/
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errInvalid means the data has problems, already reported.
+var errInvalid = errors.New("the data has problems")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	dataDir := fs.String("data", "data", "the data folder")
+	contentDir := fs.String("content", "content", "the content folder to write")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	var err error
+	switch cmd {
+	case "validate":
+		_, err = load(*dataDir, stdout, stderr)
+		if err == nil {
+			fmt.Fprintln(stdout, "validate: no problems")
+		}
+	case "generate":
+		err = generate(*dataDir, *contentDir, stdout, stderr)
+	case "coverage":
+		var site *model.Site
+		if site, err = load(*dataDir, stdout, stderr); err == nil {
+			err = printCoverage(stdout, site)
+		}
+	case "build":
+		if err = generate(*dataDir, *contentDir, stdout, stderr); err == nil {
+			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
+		}
+	case "serve":
+		if err = generate(*dataDir, *contentDir, stdout, stderr); err == nil {
+			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
+		}
+	default:
+		fmt.Fprintf(stderr, "generator: unknown command %q\n\n", cmd)
+		fs.Usage()
+		return 2
+	}
+	if err != nil {
+		if !errors.Is(err, errInvalid) {
+			fmt.Fprintf(stderr, "generator %s: %v\n", cmd, err)
+		}
+		return 1
+	}
+	return 0
+}
+
+// load reads and validates the data, printing every problem.
+func load(dir string, stdout, stderr io.Writer) (*model.Site, error) {
+	set, problems, err := dataset.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, validate.Check(set, validate.Options{Today: time.Now()})...)
+	dataset.SortProblems(problems)
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
+		return nil, errInvalid
+	}
+	return model.Build(set), nil
+}
+
+func generate(dataDir, contentDir string, stdout, stderr io.Writer) error {
+	start := time.Now()
+	site, err := load(dataDir, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	pages, err := render.Pages(site)
+	if err != nil {
+		return err
+	}
+	files := make([]contentdir.File, len(pages))
+	for i, p := range pages {
+		files[i] = contentdir.File{Path: p.Path, Data: p.Data}
+	}
+	st, err := contentdir.Write(contentDir, render.Marker, files)
+	if err != nil {
+		return err
+	}
+	for _, k := range st.Kept {
+		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
+	}
+	fmt.Fprintf(stdout, "generate: %d editions, %d markets; %d files written, %d unchanged, %d removed, %d hand-written kept; %s\n",
+		len(site.Editions), len(site.Markets), st.Written, st.Unchanged, st.Removed, len(st.Kept), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// hugo runs the Hugo version pinned in go.mod, as `go tool hugo`.
+func hugo(args []string, stdout, stderr io.Writer) error {
+	cmd := exec.Command("go", append([]string{"tool", "hugo"}, args...)...)
+	cmd.Stdin = os.Stdin
+	cmd.Stdout = stdout
+	cmd.Stderr = stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package validate
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/domain"
+)
+
+// markdown parses summaries as the site's renderer might, including linkify, so that a bare
+// "www.example.com" counts as a link.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// MaxSummary is the longest summary, in bytes: a summary is a few sentences.
+const MaxSummary = 2000
+
+// summary checks a markdown summary: present, short, no raw HTML or images, and links only to
+// http(s) pages that are not on a listed domain.
+func (c *checker) summary(pos dataset.Pos, field, src string) {
+	if !c.required(pos, field, src) {
+		return
+	}
+	if len(src) > MaxSummary {
+		c.add(pos.Problem(field, "is %d bytes; a summary is a few sentences (at most %d bytes)", len(src), MaxSummary))
+		return
+	}
+	if strings.Contains(src, "{{") {
+		c.add(pos.Problem(field, "contains \"{{\", which Hugo would run as a shortcode: rephrase it"))
+		return
+	}
+	doc := markdown.Parser().Parse(text.NewReader([]byte(src)))
+	reported := map[string]bool{}
+	report := func(format string, args ...any) {
+		p := pos.Problem(field, format, args...)
+		if !reported[p.Message] {
+			reported[p.Message] = true
+			c.add(p)
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			report("contains raw HTML: write plain markdown")
+		case *ast.Image:
+			report("contains an image: summaries are text")
+		case *ast.Link:
+			c.link(string(n.Destination), report)
+		case *ast.AutoLink:
+			c.link(string(n.URL([]byte(src))), report)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (c *checker) link(dest string, report func(string, ...any)) {
+	raw := dest
+	if !strings.Contains(dest, "://") && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+		dest = "http://" + dest // linkify's bare www. links
+	}
+	u, err := url.Parse(dest)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		report("links to %q: only http(s) links to sources are allowed", raw)
+		return
+	}
+	host := strings.ToLower(u.Hostname())
+	if canon, err := domain.Canonical(host); err == nil {
+		host = canon
+	}
+	if listed, m := c.listedFor(host); m != nil {
+		report("links to %s, a domain listed for %s: name it as text, never as a link", listed, m.Name)
+	}
+}
+
+// listedFor returns the listed domain covering host, and its market, if there is one.
+func (c *checker) listedFor(host string) (string, *dataset.Market) {
+	for h := host; h != ""; {
+		if m, ok := c.domains[h]; ok {
+			return h, m
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	return "", nil
+}
