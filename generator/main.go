@@ -19,11 +19,9 @@ import (
 	"os/exec"
 	"time"
 
-	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/model"
-	"github.com/notorious-markets-watch/nmw/generator/render"
-	"github.com/notorious-markets-watch/nmw/generator/validate"
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
 const usage = `usage: go run ./generator [-data DIR] [-content DIR] COMMAND [HUGO FLAGS]
@@ -60,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch cmd {
 	case "validate":
-		_, err = load(*dataDir, stdout, stderr)
+		_, err = load(*dataDir, stderr)
 		if err == nil {
 			fmt.Fprintln(stdout, "validate: no problems")
 		}
@@ -68,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = generate(*dataDir, *contentDir, stdout, stderr)
 	case "coverage":
 		var site *model.Site
-		if site, err = load(*dataDir, stdout, stderr); err == nil {
+		if site, err = load(*dataDir, stderr); err == nil {
 			err = printCoverage(stdout, site)
 		}
 	case "build":
@@ -94,39 +92,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // load reads and validates the data, printing every problem.
-func load(dir string, stdout, stderr io.Writer) (*model.Site, error) {
-	set, problems, err := dataset.Load(dir)
+func load(dir string, stderr io.Writer) (*model.Site, error) {
+	site, problems, err := pipeline.Load(dir, time.Now())
 	if err != nil {
 		return nil, err
 	}
-	problems = append(problems, validate.Check(set, validate.Options{Today: time.Now()})...)
-	dataset.SortProblems(problems)
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(stderr, p)
-		}
-		fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
-		return nil, errInvalid
+	return site, report(problems, dir, stderr)
+}
+
+func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
+	if len(problems) == 0 {
+		return nil
 	}
-	return model.Build(set), nil
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+	}
+	fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
+	return errInvalid
 }
 
 func generate(dataDir, contentDir string, stdout, stderr io.Writer) error {
 	start := time.Now()
-	site, err := load(dataDir, stdout, stderr)
+	site, st, problems, err := pipeline.Generate(dataDir, contentDir, time.Now())
 	if err != nil {
 		return err
 	}
-	pages, err := render.Pages(site)
-	if err != nil {
-		return err
-	}
-	files := make([]contentdir.File, len(pages))
-	for i, p := range pages {
-		files[i] = contentdir.File{Path: p.Path, Data: p.Data}
-	}
-	st, err := contentdir.Write(contentDir, render.Marker, files)
-	if err != nil {
+	if err := report(problems, dataDir, stderr); err != nil {
 		return err
 	}
 	for _, k := range st.Kept {

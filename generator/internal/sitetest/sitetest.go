@@ -1,0 +1,133 @@
+// Package sitetest builds the site from a data folder into a temporary folder, for tests that
+// check generated content and the HTML Hugo makes of it.
+package sitetest
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+)
+
+// Today is the fixed date tests validate against, so results do not change with the calendar.
+var Today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+
+// Root returns the project's root folder: the nearest parent holding go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// Site is a built copy of the site.
+type Site struct {
+	Dir    string // the Hugo project: hugo.toml, layouts, assets, static, content
+	Public string // Hugo's output
+}
+
+// Options say what to build.
+type Options struct {
+	Data    string   // data folder; default: the project's data/
+	BaseURL string   // default: https://example.org/
+	Args    []string // more Hugo flags
+}
+
+// Build generates content from the data into a copy of the project's site sources and runs
+// Hugo (the version go.mod pins) on it.
+func Build(t testing.TB, opt Options) *Site {
+	t.Helper()
+	root := Root(t)
+	if opt.Data == "" {
+		opt.Data = filepath.Join(root, "data")
+	}
+	if opt.BaseURL == "" {
+		opt.BaseURL = "https://example.org/"
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"hugo.toml", "layouts", "assets", "static"} {
+		if err := copyTree(filepath.Join(root, name), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, problems, err := pipeline.Generate(opt.Data, filepath.Join(dir, "content"), Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) > 0 {
+		t.Fatalf("data %s has problems: %v", opt.Data, problems)
+	}
+	s := &Site{Dir: dir, Public: filepath.Join(dir, "public")}
+	args := append([]string{"tool", "hugo", "--source", dir, "--destination", s.Public, "--baseURL", opt.BaseURL, "--quiet"}, opt.Args...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = root
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, out.String())
+	}
+	return s
+}
+
+// Read returns a file of the built site, by its path below public/.
+func (s *Site) Read(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.Public, filepath.FromSlash(path)))
+	if err != nil {
+		t.Fatalf("built site: %v", err)
+	}
+	return string(b)
+}
+
+// copyTree copies a file or folder; a missing source is skipped.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == src {
+				return nil
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", p)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// Contains fails the test unless s holds every one of want.
+func Contains(t testing.TB, what, s string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			t.Errorf("%s does not contain %q", what, w)
+		}
+	}
+}

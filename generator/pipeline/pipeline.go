@@ -1,0 +1,45 @@
+// Package pipeline runs the generator's whole flow: load → validate → model → render → write.
+package pipeline
+
+import (
+	"time"
+
+	"github.com/notorious-markets-watch/nmw/generator/contentdir"
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/render"
+	"github.com/notorious-markets-watch/nmw/generator/validate"
+)
+
+// Load reads and validates a data folder. Problems mean the data must be fixed; the error is
+// for a folder that cannot be read.
+func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, error) {
+	set, problems, err := dataset.Load(dataDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	problems = append(problems, validate.Check(set, validate.Options{Today: today})...)
+	dataset.SortProblems(problems)
+	if len(problems) > 0 {
+		return nil, problems, nil
+	}
+	return model.Build(set), nil, nil
+}
+
+// Generate loads dataDir and, if it has no problems, writes its pages into contentDir.
+func Generate(dataDir, contentDir string, today time.Time) (*model.Site, contentdir.Stats, []dataset.Problem, error) {
+	site, problems, err := Load(dataDir, today)
+	if err != nil || len(problems) > 0 {
+		return nil, contentdir.Stats{}, problems, err
+	}
+	pages, err := render.Pages(site)
+	if err != nil {
+		return nil, contentdir.Stats{}, nil, err
+	}
+	files := make([]contentdir.File, len(pages))
+	for i, p := range pages {
+		files[i] = contentdir.File{Path: p.Path, Data: p.Data}
+	}
+	st, err := contentdir.Write(contentDir, render.Marker, files)
+	return site, st, nil, err
+}
