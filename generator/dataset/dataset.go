@@ -12,8 +12,9 @@ type Set struct {
 	Dir        string
 	Publishers []*Publisher
 	Categories []*Category
-	Markets    []*Market  // sorted by slug
-	Editions   []*Edition // sorted by year, then publisher
+	Markets    []*Market       // sorted by slug
+	Editions   []*Edition      // sorted by year, then publisher
+	Unread     map[string]bool // slugs of market files that exist but could not be read
 }
 
 // Publisher is an organisation that publishes a watchlist.

@@ -32,7 +32,7 @@ func Load(dir string) (*Set, []Problem, error) {
 	} else if !st.IsDir() {
 		return nil, nil, fmt.Errorf("data folder %s is not a folder", dir)
 	}
-	l := &loader{set: &Set{Dir: dir}}
+	l := &loader{set: &Set{Dir: dir, Unread: map[string]bool{}}}
 
 	var pubs []*Publisher
 	if l.list(filepath.Join(dir, "publishers.yaml"), &pubs) {
@@ -47,6 +47,8 @@ func Load(dir string) (*Set, []Problem, error) {
 		if pos, ok := l.decode(path, m); ok {
 			m.Pos = pos
 			l.set.Markets = append(l.set.Markets, m)
+		} else {
+			l.set.Unread[m.Slug] = true
 		}
 	}
 	for _, path := range l.files(filepath.Join(dir, "editions")) {
@@ -150,8 +152,8 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: extra.Line, Message: "more than one YAML document: remove the extra '---'"})
 		return pos, false
 	}
-	if !indexLines(&root, "", pos.lines, 0) {
-		l.fileProblem(path, "values are nested more than %d levels deep", maxDepth)
+	if line, msg := indexLines(&root, "", pos.lines, 0); msg != "" {
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: msg})
 		return pos, false
 	}
 	strict := yaml.NewDecoder(bytes.NewReader(data))
@@ -212,37 +214,41 @@ func invalidUTF8At(b []byte) int {
 	return len(b)
 }
 
-// indexLines records the line of every mapping key and sequence item below n.
-// It reports false when values nest deeper than maxDepth.
-func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) bool {
+// indexLines records the line of every mapping key and sequence item below n. It refuses
+// values nested deeper than maxDepth, and anchors and aliases, which data files never need
+// and which can expand a small file into a huge one.
+func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (line int, problem string) {
 	if depth > maxDepth {
-		return false
+		return 0, fmt.Sprintf("values are nested more than %d levels deep", maxDepth)
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n.Line, "uses a YAML anchor or alias (& or *): write each value out"
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			if !indexLines(c, path, lines, depth+1) {
-				return false
+			if line, p := indexLines(c, path, lines, depth+1); p != "" {
+				return line, p
 			}
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			p := joinPath(path, n.Content[i].Value)
 			lines[p] = n.Content[i].Line
-			if !indexLines(n.Content[i+1], p, lines, depth+1) {
-				return false
+			if line, msg := indexLines(n.Content[i+1], p, lines, depth+1); msg != "" {
+				return line, msg
 			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
 			p := joinPath(path, "["+strconv.Itoa(i)+"]")
 			lines[p] = c.Line
-			if !indexLines(c, p, lines, depth+1) {
-				return false
+			if line, msg := indexLines(c, p, lines, depth+1); msg != "" {
+				return line, msg
 			}
 		}
 	}
-	return true
+	return 0, ""
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)

@@ -152,7 +152,7 @@ func (c *checker) sources(pos dataset.Pos, field string, urls []string) {
 func (c *checker) market(m *dataset.Market) {
 	pos := m.Pos
 	if !slug.IsSlug(m.Slug) {
-		c.add(dataset.Problem{File: pos.File, Message: fmt.Sprintf("file name %q is not a slug: rename it to %s.yaml", m.Slug, slug.Make(m.Slug))})
+		c.add(dataset.Problem{File: pos.File, Message: fmt.Sprintf("file name %q is not a slug: rename it to %s.yaml", m.Slug, slug.Make(strings.ReplaceAll(m.Slug, "_", "-")))})
 	}
 	c.text(pos, "name", m.Name)
 	for i, a := range m.Aliases {
@@ -314,7 +314,7 @@ func (c *checker) marketRef(pos dataset.Pos, field, s string) *dataset.Market {
 		return nil
 	}
 	m := c.set.Market(s)
-	if m == nil {
+	if m == nil && !c.set.Unread[s] {
 		c.add(pos.Problem(field, "%q has no file markets/%s.yaml", s, s))
 	}
 	return m
