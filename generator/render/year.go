@@ -119,5 +119,13 @@ func group(b *strings.Builder, title string, listings []*model.Listing) {
 
 // indent keeps a multi-line summary inside its list item.
 func indent(s string) string {
-	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n  ")
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			lines[i] = "  " + lines[i]
+		} else {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }

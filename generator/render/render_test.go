@@ -1,0 +1,102 @@
+package render_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+	"github.com/notorious-markets-watch/nmw/generator/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+// TestGolden renders the fixture data and compares every page with testdata/golden/.
+func TestGolden(t *testing.T) {
+	site, problems, err := pipeline.Load(filepath.Join(sitetest.Root(t), "generator", "testdata", "fixture"), sitetest.Today)
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	pages, err := render.Pages(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		os.RemoveAll(golden)
+	}
+	seen := map[string]bool{}
+	for _, p := range pages {
+		path := filepath.Join(golden, filepath.FromSlash(p.Path))
+		seen[path] = true
+		if *update {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, p.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%s: generated but has no golden file (run go test ./generator/render -update and review the diff)", p.Path)
+			continue
+		}
+		if string(want) != string(p.Data) {
+			t.Errorf("%s differs from its golden file:\n--- got\n%s\n--- want\n%s", p.Path, p.Data, want)
+		}
+	}
+	filepath.Walk(golden, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && !seen[p] {
+			t.Errorf("%s: golden file for a page no longer generated", p)
+		}
+		return nil
+	})
+}
+
+func TestPagesAreDeterministic(t *testing.T) {
+	dir := filepath.Join(sitetest.Root(t), "data")
+	var first []render.Page
+	for i := 0; i < 3; i++ {
+		site, problems, err := pipeline.Load(dir, sitetest.Today)
+		if err != nil || len(problems) > 0 {
+			t.Fatal(err, problems)
+		}
+		pages, err := render.Pages(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = pages
+			continue
+		}
+		if len(pages) != len(first) {
+			t.Fatalf("run %d: %d pages, first run %d", i, len(pages), len(first))
+		}
+		for j := range pages {
+			if pages[j].Path != first[j].Path || string(pages[j].Data) != string(first[j].Data) {
+				t.Fatalf("run %d: %s differs from the first run", i, pages[j].Path)
+			}
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mall of Fakes & Co":         `Mall of Fakes \& Co`,
+		"[x](javascript:alert(1))":   `\[x\](javascript:alert(1))`,
+		"<script>alert(1)</script>":  `\<script\>alert(1)\</script\>`,
+		"{{< relref \"/\" >}}":       `\{\{\< relref "/" \>\}\}`,
+		"*bold* _it_ `code` # ~ | !": "\\*bold\\* \\_it\\_ \\`code\\` \\# \\~ \\| \\!",
+		"two\nlines":                 "two lines",
+	} {
+		if got := render.Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if strings.Contains(render.Escape("a\\b"), `a\b`) {
+		t.Error("a backslash must be escaped")
+	}
+}

@@ -1,0 +1,157 @@
+package sitetests
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+	"github.com/notorious-markets-watch/nmw/generator/render"
+)
+
+func fixture(t *testing.T) string {
+	return filepath.Join(sitetest.Root(t), "generator", "testdata", "fixture")
+}
+
+func TestFixtureSite(t *testing.T) {
+	site := sitetest.Build(t, sitetest.Options{Data: fixture(t)})
+
+	t.Run("market page", func(t *testing.T) {
+		html := site.Read(t, "markets/fixture-bay/index.html")
+		sitetest.Contains(t, "market page", html,
+			"<h1>Fixture Bay</h1>",
+			"Listed in the latest USTR edition (2021).",
+			"Listed in the latest EU edition (2020).",
+			`<code translate="no">fixturebay.com</code>`,
+			`<code translate="no">бухта.рф</code> <span class="meta">mirror</span>`,
+			"FixtureBay, Fíxture Bäy",
+			"not court findings",
+			"Reported as a <em>large</em> torrent index",
+			`page 12`,
+			"Report a correction",
+			`href="https://github.com/notorious-markets-watch/nmw/issues/new?title=Correction%3A&#43;Fixture&#43;Bay`,
+		)
+		// newest edition first
+		if strings.Index(html, "2021: USTR") > strings.Index(html, "2019: USTR") {
+			t.Error("history must list the newest edition first")
+		}
+		old := site.Read(t, "markets/old-locker/index.html")
+		sitetest.Contains(t, "dropped market page", old,
+			"Last listed by USTR in 2019; absent from the 2 editions since.",
+			"Shut down after a police raid.",
+			"positive development")
+		mall := site.Read(t, "markets/mall-of-fakes/index.html")
+		sitetest.Contains(t, "physical market page", mall, "<h1>Mall of Fakes &amp; Co</h1>", "Buenos Aires, ", ">Argentina</a>")
+	})
+
+	t.Run("year page", func(t *testing.T) {
+		html := site.Read(t, "years/2021/index.html")
+		sitetest.Contains(t, "2021 page", html,
+			"Markets reported for 2021",
+			"published February 2022",
+			"Returning (1):",
+			`<a href="/markets/shop-o-rama/">Shop-o-Rama</a>`,
+			"Online markets (2)",
+			"Physical markets (1)")
+		y2020 := site.Read(t, "years/2020/index.html")
+		sitetest.Contains(t, "2020 page", y2020,
+			"Dropped (2):",
+			"USTR Notorious Markets List",
+			"EU Counterfeit and Piracy Watch List",
+			"This is the first EU edition on this site.",
+			"Positive developments (1)")
+	})
+
+	t.Run("home page", func(t *testing.T) {
+		html := site.Read(t, "index.html")
+		sitetest.Contains(t, "home page", html,
+			"Is this shop on a watchlist?",
+			"Office of the United States Trade Representative: Notorious Markets List",
+			"European Commission: Counterfeit and Piracy Watch List",
+			"<strong>4</strong> markets: 3 online, 1 physical",
+			`href="/markets/"`, `href="/years/"`)
+	})
+
+	t.Run("no listed domain is ever a link", func(t *testing.T) {
+		links := regexp.MustCompile(`href="?([^" >]+)`)
+		listed := []string{"fixturebay.com", "fixturebay.net", "fixturebay-proxy.org", "xn--80ab5cdk.xn--p1ai", "бухта.рф", "shoporama.com.cn", "oldlocker.com"}
+		walkHTML(t, site.Public, func(path, html string) {
+			for _, m := range links.FindAllStringSubmatch(html, -1) {
+				for _, d := range listed {
+					if strings.Contains(m[1], d) {
+						t.Errorf("%s links to listed domain %s: %s", path, d, m[1])
+					}
+				}
+			}
+		})
+	})
+
+	t.Run("taxonomy pages", func(t *testing.T) {
+		sitetest.Contains(t, "country term", site.Read(t, "countries/ar/index.html"), "<h1>Argentina</h1>", "Mall of Fakes &amp; Co")
+		sitetest.Contains(t, "category term", site.Read(t, "categories/torrent-index/index.html"), "<h1>Torrent index</h1>", "Fixture Bay")
+		sitetest.Contains(t, "status term", site.Read(t, "statuses/formerly-listed/index.html"), "Old Locker")
+	})
+}
+
+func walkHTML(t *testing.T, dir string, fn func(path, html string)) {
+	t.Helper()
+	n := 0
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(p, string(b))
+			n++
+		}
+		return nil
+	})
+	if n == 0 {
+		t.Fatal("no HTML files built")
+	}
+}
+
+// TestRealDataBuilds builds the site from data/ and checks every page came out.
+func TestRealDataBuilds(t *testing.T) {
+	site := sitetest.Build(t, sitetest.Options{})
+	markets, _ := filepath.Glob(filepath.Join(sitetest.Root(t), "data", "markets", "*.yaml"))
+	for _, m := range markets {
+		slug := strings.TrimSuffix(filepath.Base(m), ".yaml")
+		if _, err := os.Stat(filepath.Join(site.Public, "markets", slug, "index.html")); err != nil {
+			t.Errorf("no page for market %s", slug)
+		}
+	}
+}
+
+// TestContentIsUpToDate fails when content/ was not regenerated after data/ changed.
+func TestContentIsUpToDate(t *testing.T) {
+	root := sitetest.Root(t)
+	tmp := t.TempDir()
+	if _, _, problems, err := pipeline.Generate(filepath.Join(root, "data"), tmp, sitetest.Today); err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	content := filepath.Join(root, "content")
+	compare := func(a, b string) {
+		filepath.Walk(a, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(a, p)
+			want, _ := os.ReadFile(p)
+			if !strings.Contains(string(want), render.Marker) {
+				return nil // hand-written
+			}
+			got, err := os.ReadFile(filepath.Join(b, rel))
+			if err != nil || string(got) != string(want) {
+				t.Errorf("content/%s is out of date: run go run ./generator generate and commit", rel)
+			}
+			return nil
+		})
+	}
+	compare(tmp, content)
+	compare(content, tmp)
+}
