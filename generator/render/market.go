@@ -48,6 +48,7 @@ type statusFront struct {
 	First     int    `yaml:"first"`
 	Last      int    `yaml:"last"`
 	Years     []int  `yaml:"years"`
+	YearsText string `yaml:"years_text"`
 	Text      string `yaml:"text"`
 }
 
@@ -95,7 +96,7 @@ func marketFront(m *model.Market) marketPage {
 	for _, s := range m.Statuses {
 		p.Params.Status = append(p.Params.Status, statusFront{
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
-			First: s.Years[0], Last: s.Last.Year, Years: s.Years, Text: s.Text(),
+			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(),
 		})
 	}
 	for _, l := range m.Listings {
