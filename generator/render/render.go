@@ -52,6 +52,9 @@ func Pages(site *model.Site) ([]Page, error) {
 			return nil, err
 		}
 	}
+	if err := add("coverage.md", section{Title: "Data coverage", Description: "How many of each edition's officially counted markets are recorded on this site."}, coverageBody(site)); err != nil {
+		return nil, err
+	}
 	for _, t := range terms(site) {
 		if err := add(t.path, t.front, ""); err != nil {
 			return nil, err

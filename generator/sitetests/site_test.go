@@ -155,3 +155,12 @@ func TestContentIsUpToDate(t *testing.T) {
 	compare(tmp, content)
 	compare(content, tmp)
 }
+
+func TestCoveragePage(t *testing.T) {
+	site := sitetest.Build(t, sitetest.Options{Data: fixture(t)})
+	html := site.Read(t, "coverage/index.html")
+	sitetest.Contains(t, "coverage page", html,
+		`<a href="/years/2019/">USTR 2019</a>`,
+		"<td>3 of 3 (100%)</td>", "<td>1 of 2 (50%)</td>", "<td>4 of 5 (80%)</td>",
+		"<td>1 of official count not given</td>")
+}
