@@ -50,3 +50,11 @@ func Coverage(site *Site) []EditionCoverage {
 	}
 	return out
 }
+
+// Complete reports whether every officially counted market of the edition is recorded: both
+// official counts are known and reached.
+func Complete(e *Edition) bool {
+	c := Count{len(e.Online), e.Counts.Online}
+	p := Count{len(e.Physical), e.Counts.Physical}
+	return c.Official != nil && p.Official != nil && c.Percent() >= 100 && p.Percent() >= 100
+}

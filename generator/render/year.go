@@ -87,6 +87,19 @@ func changes(b *strings.Builder, e *model.Edition) {
 		return
 	}
 	fmt.Fprintf(b, "### Changes since %d\n\n", e.Previous.Year)
+	var partial []string
+	for _, ed := range []*model.Edition{e.Previous, e} {
+		if !model.Complete(ed) {
+			partial = append(partial, fmt.Sprint(ed.Year))
+		}
+	}
+	if len(partial) > 0 {
+		verb := "edition is"
+		if len(partial) > 1 {
+			verb = "editions are"
+		}
+		fmt.Fprintf(b, "Based on the markets recorded on this site. The %s %s only partly recorded here ([data coverage]({{< relref \"/coverage.md\" >}})), so a market shown as new or dropped may not be.\n\n", strings.Join(partial, " and "), verb)
+	}
 	for _, c := range []struct {
 		label   string
 		markets []*model.Market
