@@ -78,6 +78,9 @@ type Status struct {
 	Last      *Edition // the last edition that listed it
 	Current   bool     // listed in the publisher's latest edition
 	Since     int      // editions published after Last
+	// SinceComplete is true when every edition after Last is fully recorded, so that absence
+	// from them is a fact rather than a gap in the data.
+	SinceComplete bool
 }
 
 // Text says the status in a sentence.
@@ -86,7 +89,12 @@ func (s Status) Text() string {
 	if s.Current {
 		return fmt.Sprintf("Listed in the latest %s edition (%d)", short, s.Last.Year)
 	}
-	if s.Since == 1 {
+	switch {
+	case !s.SinceComplete && s.Since == 1:
+		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the latest edition (%d) is only partly recorded", short, s.Last.Year, s.Publisher.Latest().Year)
+	case !s.SinceComplete:
+		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the %d editions since are only partly recorded", short, s.Last.Year, s.Since)
+	case s.Since == 1:
 		return fmt.Sprintf("Last listed by %s in %d; absent from the latest edition (%d)", short, s.Last.Year, s.Publisher.Latest().Year)
 	}
 	return fmt.Sprintf("Last listed by %s in %d; absent from the %d editions since", short, s.Last.Year, s.Since)
@@ -222,6 +230,10 @@ func statuses(s *Site, m *Market) []Status {
 			continue
 		}
 		st.Current = st.Since == 0
+		st.SinceComplete = true
+		for _, e := range p.Editions[len(p.Editions)-st.Since:] {
+			st.SinceComplete = st.SinceComplete && Complete(e)
+		}
 		out = append(out, st)
 	}
 	return out

@@ -44,12 +44,20 @@ func TestStatus(t *testing.T) {
 			}
 		}
 	}
-	// one edition since: the sentence names the latest edition instead of counting
-	site.Publishers[0].Editions = site.Publishers[0].Editions[:2]
 	st := market(site, "old-locker").Statuses[0]
-	st.Since = 1
-	if got := st.Text(); got != "Last listed by USTR in 2019; absent from the latest edition (2020)" {
-		t.Errorf("got %q", got)
+	for _, c := range []struct {
+		since    int
+		complete bool
+		want     string
+	}{
+		{1, true, "Last listed by USTR in 2019; absent from the latest edition (2021)"},
+		{2, false, "Last listed by USTR in 2019 as far as recorded here; the 2 editions since are only partly recorded"},
+		{1, false, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded"},
+	} {
+		st.Since, st.SinceComplete = c.since, c.complete
+		if got := st.Text(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
 	}
 }
 

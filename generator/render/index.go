@@ -63,7 +63,7 @@ func terms(site *model.Site) []term {
 		{"kinds/online/_index.md", section{"Online markets", "Websites, apps and services reported on a watchlist."}},
 		{"kinds/physical/_index.md", section{"Physical markets", "Malls, streets and districts reported on a watchlist."}},
 		{"statuses/" + StatusCurrent + "/_index.md", section{"On a current list", "Markets named in the latest edition of at least one list."}},
-		{"statuses/" + StatusFormer + "/_index.md", section{"Formerly listed", "Markets listed in earlier editions but not in the latest edition of any list."}},
+		{"statuses/" + StatusFormer + "/_index.md", section{"Formerly listed", "Markets listed in earlier editions and not recorded in the latest edition of any list. Some latest editions are only partly recorded here, so a few of these may still be listed."}},
 	}
 	usedCats := map[string]bool{}
 	countries := map[string]bool{}
