@@ -2,7 +2,7 @@
 // content/, then builds or serves the site with Hugo.
 //
 //	go run ./generator validate   check data/ and report every problem
-//	go run ./generator generate   validate, then write content/
+//	go run ./generator generate   validate, then write content/ and the open-data files in opendata/
 //	go run ./generator coverage   compare recorded entries with each edition's official counts
 //	go run ./generator build      generate, then build the site into public/ with Hugo
 //	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
@@ -24,11 +24,11 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
-const usage = `usage: go run ./generator [-data DIR] [-content DIR] COMMAND [HUGO FLAGS]
+const usage = `usage: go run ./generator [-data DIR] [-content DIR] [-opendata DIR] COMMAND [HUGO FLAGS]
 
 commands:
   validate   check data/ and report every problem with file, line and field
-  generate   validate, then write the pages into content/
+  generate   validate, then write the pages into content/ and the open-data files into opendata/
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/
@@ -47,6 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	dataDir := fs.String("data", "data", "the data folder")
 	contentDir := fs.String("content", "content", "the content folder to write")
+	dataOut := fs.String("opendata", "opendata", "the folder to write the open-data files into (Hugo mounts its files/ folder)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -63,18 +64,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "validate: no problems")
 		}
 	case "generate":
-		err = generate(*dataDir, *contentDir, stdout, stderr)
+		err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr)
 	case "coverage":
 		var site *model.Site
 		if site, err = load(*dataDir, stderr); err == nil {
 			err = printCoverage(stdout, site)
 		}
 	case "build":
-		if err = generate(*dataDir, *contentDir, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
 			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
 		}
 	case "serve":
-		if err = generate(*dataDir, *contentDir, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
 			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
 		}
 	default:
@@ -111,7 +112,7 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	return errInvalid
 }
 
-func generate(dataDir, contentDir string, stdout, stderr io.Writer) error {
+func generate(dataDir, contentDir, dataOut string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	site, st, problems, err := pipeline.Generate(dataDir, contentDir, time.Now())
 	if err != nil {
@@ -123,8 +124,16 @@ func generate(dataDir, contentDir string, stdout, stderr io.Writer) error {
 	for _, k := range st.Kept {
 		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
 	}
-	fmt.Fprintf(stdout, "generate: %d editions, %d markets; %d files written, %d unchanged, %d removed, %d hand-written kept; %s\n",
-		len(site.Editions), len(site.Markets), st.Written, st.Unchanged, st.Removed, len(st.Kept), time.Since(start).Round(time.Millisecond))
+	od, err := pipeline.WriteOpenData(site, dataOut)
+	if err != nil {
+		return err
+	}
+	for _, k := range od.Kept {
+		fmt.Fprintf(stderr, "generate: kept %s/files/%s, which the generator did not write (remove it to let the generator write it)\n", dataOut, k)
+	}
+	fmt.Fprintf(stdout, "generate: %d editions, %d markets; %d files written, %d unchanged, %d removed, %d hand-written kept; open data: %d written, %d unchanged, %d removed; %s\n",
+		len(site.Editions), len(site.Markets), st.Written, st.Unchanged, st.Removed, len(st.Kept),
+		od.Written, od.Unchanged, od.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

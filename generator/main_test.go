@@ -30,7 +30,7 @@ func TestGenerateTwiceWritesNothingTheSecondTime(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	summary := regexp.MustCompile(`^generate: 4 editions, 4 markets; (\d+) files written, 0 unchanged, 0 removed, 0 hand-written kept; \S+\n$`)
+	summary := regexp.MustCompile(`^generate: 4 editions, 4 markets; (\d+) files written, 0 unchanged, 0 removed, 0 hand-written kept; open data: \d+ written, 0 unchanged, 0 removed; \S+\n$`)
 	if !summary.MatchString(out) {
 		t.Fatalf("first run summary: %q", out)
 	}

@@ -1,4 +1,5 @@
-// Package pipeline runs the generator's whole flow: load → validate → model → render → write.
+// Package pipeline runs the generator's whole flow: load → validate → model → render → write
+// content pages and open-data files.
 package pipeline
 
 import (
@@ -7,6 +8,8 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/opendata"
+	"github.com/notorious-markets-watch/nmw/generator/outdir"
 	"github.com/notorious-markets-watch/nmw/generator/render"
 	"github.com/notorious-markets-watch/nmw/generator/validate"
 )
@@ -42,4 +45,18 @@ func Generate(dataDir, contentDir string, today time.Time) (*model.Site, content
 	}
 	st, err := contentdir.Write(contentDir, render.Marker, files)
 	return site, st, nil, err
+}
+
+// WriteOpenData writes the site's open-data files (JSON, CSV, the domain look-up API) into
+// dir/files, which Hugo mounts as static files, tracking them in dir's manifest.
+func WriteOpenData(site *model.Site, dir string) (outdir.Stats, error) {
+	files, err := opendata.Files(site)
+	if err != nil {
+		return outdir.Stats{}, err
+	}
+	out := make([]outdir.File, len(files))
+	for i, f := range files {
+		out[i] = outdir.File{Path: f.Path, Data: f.Data}
+	}
+	return outdir.Write(dir, out)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+	"github.com/notorious-markets-watch/nmw/generator/render"
 )
 
 // Today is the fixed date tests validate against, so results do not change with the calendar.
@@ -40,7 +41,7 @@ func Root(t testing.TB) string {
 
 // Site is a built copy of the site.
 type Site struct {
-	Dir    string // the Hugo project: hugo.toml, layouts, assets, static, content
+	Dir    string // the Hugo project: hugo.toml, layouts, assets, static, content, opendata
 	Public string // Hugo's output
 }
 
@@ -49,9 +50,12 @@ type Options struct {
 	Data    string   // data folder; default: the project's data/
 	BaseURL string   // default: https://example.org/
 	Args    []string // more Hugo flags
+	// HandWritten copies the project's hand-written content pages (those without the
+	// generator's marker, such as the About and Data pages) into the build.
+	HandWritten bool
 }
 
-// Build generates content from the data into a copy of the project's site sources and runs
+// Build generates content and open-data files from the data into a copy of the project's site sources and runs
 // Hugo (the version go.mod pins) on it.
 func Build(t testing.TB, opt Options) *Site {
 	t.Helper()
@@ -68,12 +72,20 @@ func Build(t testing.TB, opt Options) *Site {
 			t.Fatal(err)
 		}
 	}
-	_, _, problems, err := pipeline.Generate(opt.Data, filepath.Join(dir, "content"), Today)
+	if opt.HandWritten {
+		if err := copyHandWritten(filepath.Join(root, "content"), filepath.Join(dir, "content")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, _, problems, err := pipeline.Generate(opt.Data, filepath.Join(dir, "content"), Today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(problems) > 0 {
 		t.Fatalf("data %s has problems: %v", opt.Data, problems)
+	}
+	if _, err := pipeline.WriteOpenData(site, filepath.Join(dir, "opendata")); err != nil {
+		t.Fatal(err)
 	}
 	s := &Site{Dir: dir, Public: filepath.Join(dir, "public")}
 	args := append([]string{"tool", "hugo", "--source", dir, "--destination", s.Public, "--baseURL", opt.BaseURL, "--quiet"}, opt.Args...)
@@ -116,6 +128,28 @@ func copyTree(src, dst string) error {
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// copyHandWritten copies the markdown files below src that the generator did not write.
+func copyHandWritten(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(string(b), "---\n"+render.Marker+"\n") {
+			return nil
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
 		return os.WriteFile(target, b, 0o644)

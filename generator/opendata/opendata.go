@@ -1,0 +1,444 @@
+// Package opendata renders the linked model as downloadable files: the whole dataset as JSON
+// and CSV, one JSON file per edition, and a static look-up API with one JSON file per listed
+// domain. Paths are relative to the site's root; page paths inside the files are too, so the
+// files are the same whatever address the site is served from.
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/model"
+)
+
+// SchemaVersion is the version of the file formats below. Raise it when a field is removed,
+// renamed or changes meaning; adding a field keeps the version.
+const SchemaVersion = 1
+
+// Paths of the files, relative to the site's root.
+const (
+	DatasetJSON = "data/nmw.json"
+	ListingsCSV = "data/listings.csv"
+	EditionsDir = "data/editions/"
+	DomainsJSON = "api/domains.json"
+	DomainsDir  = "api/domains/"
+	DataPage    = "data/"
+)
+
+// File is one file to publish, with a slash-separated path relative to the site's root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Dataset is data/nmw.json: everything the site shows.
+type Dataset struct {
+	SchemaVersion int         `json:"schema_version"`
+	Documentation string      `json:"documentation"`
+	Updated       string      `json:"updated"`
+	Publishers    []Publisher `json:"publishers"`
+	Categories    []Category  `json:"categories"`
+	Editions      []Edition   `json:"editions"`
+	Markets       []Market    `json:"markets"`
+}
+
+// Publisher is an organisation that publishes a watchlist.
+type Publisher struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Short string `json:"short"`
+	List  string `json:"list"`
+	URL   string `json:"url"`
+}
+
+// Category is one term of the category vocabulary.
+type Category struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// Edition is one edition of a list with its entries.
+type Edition struct {
+	ID           string        `json:"id"`
+	Publisher    string        `json:"publisher"`
+	Year         int           `json:"year"`
+	Title        string        `json:"title"`
+	Published    string        `json:"published"`
+	URL          string        `json:"url"`
+	Page         string        `json:"page"`
+	Counts       *Counts       `json:"official_counts"`
+	Sources      []string      `json:"sources"`
+	New          []string      `json:"new"`
+	Returning    []string      `json:"returning"`
+	Dropped      []string      `json:"dropped"`
+	Entries      []Entry       `json:"entries"`
+	Developments []Development `json:"developments"`
+}
+
+// Counts are an edition's official numbers of markets, where a source gives them.
+type Counts struct {
+	Online   *int   `json:"online"`
+	Physical *int   `json:"physical"`
+	Total    *int   `json:"total"`
+	Source   string `json:"source"`
+}
+
+// Entry is one market as listed in one edition.
+type Entry struct {
+	Market  string   `json:"market"`
+	Section string   `json:"section"`
+	Page    *int     `json:"report_page"`
+	Domains []string `json:"domains"`
+	Summary string   `json:"summary"`
+	Sources []string `json:"sources"`
+}
+
+// Development is a market an edition names as a positive development.
+type Development struct {
+	Market  string   `json:"market"`
+	Summary string   `json:"summary"`
+	Sources []string `json:"sources"`
+}
+
+// Market is one market with where it stands on each list.
+type Market struct {
+	Slug        string   `json:"slug"`
+	Name        string   `json:"name"`
+	Aliases     []string `json:"aliases"`
+	FormerNames []string `json:"former_names"`
+	Kind        string   `json:"kind"`
+	Categories  []string `json:"categories"`
+	Country     string   `json:"country"`
+	City        string   `json:"city"`
+	Domains     Domains  `json:"domains"`
+	Page        string   `json:"page"`
+	Current     bool     `json:"on_a_current_list"`
+	Statuses    []Status `json:"statuses"`
+	Sources     []string `json:"sources"`
+}
+
+// Domains are a market's registrable domains, in lower-case ASCII (punycode).
+type Domains struct {
+	Current []string `json:"current"`
+	Former  []string `json:"former"`
+	Mirrors []string `json:"mirrors"`
+}
+
+// Status is where a market stands on one publisher's list.
+type Status struct {
+	Publisher string `json:"publisher"`
+	Years     []int  `json:"years"`
+	Last      int    `json:"last"`
+	Current   bool   `json:"current"`
+}
+
+// EditionFile is data/editions/<id>.json: one edition and the markets it names.
+type EditionFile struct {
+	SchemaVersion int       `json:"schema_version"`
+	Documentation string    `json:"documentation"`
+	Publisher     Publisher `json:"publisher"`
+	Edition       Edition   `json:"edition"`
+	Markets       []Market  `json:"markets"`
+}
+
+// DomainIndex is api/domains.json: every listed domain and the path of its look-up file.
+type DomainIndex struct {
+	SchemaVersion int           `json:"schema_version"`
+	Documentation string        `json:"documentation"`
+	Domains       []DomainEntry `json:"domains"`
+}
+
+// DomainEntry names one look-up file.
+type DomainEntry struct {
+	Domain string `json:"domain"`
+	Path   string `json:"path"`
+}
+
+// DomainFile is api/domains/<domain>.json: the markets that use or used one domain.
+type DomainFile struct {
+	SchemaVersion int            `json:"schema_version"`
+	Documentation string         `json:"documentation"`
+	Domain        string         `json:"domain"`
+	Unicode       string         `json:"unicode"`
+	Current       bool           `json:"on_a_current_list"`
+	Markets       []DomainMarket `json:"markets"`
+}
+
+// DomainMarket is a market as seen from one of its domains.
+type DomainMarket struct {
+	Slug     string   `json:"slug"`
+	Name     string   `json:"name"`
+	Relation string   `json:"relation"`
+	Page     string   `json:"page"`
+	Current  bool     `json:"on_a_current_list"`
+	Statuses []Status `json:"statuses"`
+}
+
+// CSVHeader is the first row of data/listings.csv.
+var CSVHeader = []string{
+	"edition", "publisher", "year", "published", "edition_title", "edition_url",
+	"market", "market_name", "kind", "country", "city", "categories",
+	"section", "report_page", "domains", "summary", "sources", "market_page",
+}
+
+// Files renders every open-data file, in a stable order.
+func Files(site *model.Site) ([]File, error) {
+	var files []File
+	add := func(path string, v any) error {
+		b, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			return fmt.Errorf("open data %s: %w", path, err)
+		}
+		files = append(files, File{Path: path, Data: append(b, '\n')})
+		return nil
+	}
+	markets := map[*model.Market]Market{}
+	for _, m := range site.Markets {
+		mm, err := market(m)
+		if err != nil {
+			return nil, err
+		}
+		markets[m] = mm
+	}
+	ds := Dataset{SchemaVersion: SchemaVersion, Documentation: DataPage, Publishers: []Publisher{}, Categories: []Category{}, Editions: []Edition{}, Markets: []Market{}}
+	for _, p := range site.Publishers {
+		ds.Publishers = append(ds.Publishers, publisher(p))
+	}
+	for _, c := range site.Set.Categories {
+		ds.Categories = append(ds.Categories, Category{ID: c.ID, Label: c.Label})
+	}
+	for _, e := range site.Editions {
+		ed, err := edition(e)
+		if err != nil {
+			return nil, err
+		}
+		ds.Editions = append(ds.Editions, ed)
+		if e.Published > ds.Updated {
+			ds.Updated = e.Published
+		}
+		ef := EditionFile{SchemaVersion: SchemaVersion, Documentation: DataPage, Publisher: publisher(e.Publisher), Edition: ed, Markets: []Market{}}
+		seen := map[*model.Market]bool{}
+		for _, l := range editionListings(e) {
+			if !seen[l.Market] {
+				seen[l.Market] = true
+				ef.Markets = append(ef.Markets, markets[l.Market])
+			}
+		}
+		for _, d := range e.Developments {
+			if !seen[d.Market] {
+				seen[d.Market] = true
+				ef.Markets = append(ef.Markets, markets[d.Market])
+			}
+		}
+		if err := add(EditionsDir+e.ID()+".json", ef); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range site.Markets {
+		ds.Markets = append(ds.Markets, markets[m])
+	}
+	if err := add(DatasetJSON, ds); err != nil {
+		return nil, err
+	}
+	csvData, err := listingsCSV(site)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: ListingsCSV, Data: csvData})
+
+	lookups, err := domainFiles(site, markets)
+	if err != nil {
+		return nil, err
+	}
+	index := DomainIndex{SchemaVersion: SchemaVersion, Documentation: DataPage, Domains: []DomainEntry{}}
+	for _, d := range lookups {
+		path := DomainsDir + d.Domain + ".json"
+		index.Domains = append(index.Domains, DomainEntry{Domain: d.Domain, Path: path})
+		if err := add(path, d); err != nil {
+			return nil, err
+		}
+	}
+	if err := add(DomainsJSON, index); err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// MarketPage is the path of a market's page, relative to the site's root.
+func MarketPage(slug string) string { return "markets/" + slug + "/" }
+
+// YearPage is the path of a year's page, relative to the site's root.
+func YearPage(year int) string { return fmt.Sprintf("years/%d/", year) }
+
+func publisher(p *model.Publisher) Publisher {
+	return Publisher{ID: p.ID, Name: p.Name, Short: p.Short, List: p.List, URL: p.URL}
+}
+
+func editionListings(e *model.Edition) []*model.Listing {
+	// entries in data order, as the report lists them
+	var out []*model.Listing
+	byEntry := map[*dataset.Entry]*model.Listing{}
+	for _, l := range append(append([]*model.Listing{}, e.Online...), e.Physical...) {
+		byEntry[l.Entry] = l
+	}
+	for i := range e.Entries {
+		out = append(out, byEntry[&e.Entries[i]])
+	}
+	return out
+}
+
+func edition(e *model.Edition) (Edition, error) {
+	ed := Edition{
+		ID: e.ID(), Publisher: e.Publisher.ID, Year: e.Year, Title: e.Title, Published: e.Published,
+		URL: e.URL, Page: YearPage(e.Year), Sources: list(e.Sources),
+		New: slugs(e.New), Returning: slugs(e.Returning), Dropped: slugs(e.Dropped),
+		Entries: []Entry{}, Developments: []Development{},
+	}
+	if c := e.Counts; c.Online != nil || c.Physical != nil || c.Total != nil {
+		ed.Counts = &Counts{Online: c.Online, Physical: c.Physical, Total: c.Total, Source: c.Source}
+	}
+	for _, l := range editionListings(e) {
+		doms, err := canonical(l.Domains)
+		if err != nil {
+			return ed, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
+		}
+		en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources)}
+		if l.Page > 0 {
+			page := l.Page
+			en.Page = &page
+		}
+		ed.Entries = append(ed.Entries, en)
+	}
+	for _, d := range e.Developments {
+		ed.Developments = append(ed.Developments, Development{Market: d.Market.Slug, Summary: strings.TrimSpace(d.Summary), Sources: list(d.Sources)})
+	}
+	return ed, nil
+}
+
+func market(m *model.Market) (Market, error) {
+	mm := Market{
+		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
+		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
+		Page: MarketPage(m.Slug), Current: m.Current(), Statuses: statuses(m), Sources: list(m.Sources),
+	}
+	var err error
+	if mm.Domains.Current, err = canonical(m.Domains.Current); err != nil {
+		return mm, fmt.Errorf("market %s: %w", m.Slug, err)
+	}
+	if mm.Domains.Former, err = canonical(m.Domains.Former); err != nil {
+		return mm, fmt.Errorf("market %s: %w", m.Slug, err)
+	}
+	if mm.Domains.Mirrors, err = canonical(m.Domains.Mirrors); err != nil {
+		return mm, fmt.Errorf("market %s: %w", m.Slug, err)
+	}
+	return mm, nil
+}
+
+func statuses(m *model.Market) []Status {
+	out := []Status{}
+	for _, s := range m.Statuses {
+		out = append(out, Status{Publisher: s.Publisher.ID, Years: s.Years, Last: s.Last.Year, Current: s.Current})
+	}
+	return out
+}
+
+// Relations of a domain to a market, in the order a look-up file lists them.
+const (
+	RelationCurrent = "current"
+	RelationFormer  = "former"
+	RelationMirror  = "mirror"
+)
+
+func domainFiles(site *model.Site, markets map[*model.Market]Market) ([]DomainFile, error) {
+	files := map[string]*DomainFile{}
+	for _, m := range site.Markets {
+		mm := markets[m]
+		for _, g := range []struct {
+			relation string
+			domains  []string
+		}{{RelationCurrent, mm.Domains.Current}, {RelationFormer, mm.Domains.Former}, {RelationMirror, mm.Domains.Mirrors}} {
+			for _, d := range g.domains {
+				f := files[d]
+				if f == nil {
+					f = &DomainFile{SchemaVersion: SchemaVersion, Documentation: DataPage, Domain: d, Unicode: domain.Unicode(d)}
+					files[d] = f
+				}
+				f.Markets = append(f.Markets, DomainMarket{Slug: mm.Slug, Name: mm.Name, Relation: g.relation, Page: mm.Page, Current: mm.Current, Statuses: mm.Statuses})
+				f.Current = f.Current || mm.Current
+			}
+		}
+	}
+	out := make([]DomainFile, 0, len(files))
+	for _, f := range files {
+		out = append(out, *f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Domain < out[j].Domain })
+	return out, nil
+}
+
+func listingsCSV(site *model.Site) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.Write(CSVHeader); err != nil {
+		return nil, err
+	}
+	for _, e := range site.Editions {
+		for _, l := range editionListings(e) {
+			m := l.Market
+			doms, err := canonical(l.Domains)
+			if err != nil {
+				return nil, err
+			}
+			page := ""
+			if l.Page > 0 {
+				page = strconv.Itoa(l.Page)
+			}
+			row := []string{
+				e.ID(), e.Publisher.ID, strconv.Itoa(e.Year), e.Published, e.Title, e.URL,
+				m.Slug, m.Name, m.Kind, m.Country, m.City, strings.Join(m.Categories, " "),
+				l.Section, page, strings.Join(doms, " "), oneLine(l.Summary), strings.Join(l.Sources, " "), MarketPage(m.Slug),
+			}
+			if err := w.Write(row); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// oneLine joins a summary's lines so each CSV row is one line of text.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func canonical(domains []string) ([]string, error) {
+	out := []string{}
+	for _, d := range domains {
+		c, err := domain.Canonical(d)
+		if err != nil {
+			return nil, fmt.Errorf("domain %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func slugs(ms []*model.Market) []string {
+	out := []string{}
+	for _, m := range ms {
+		out = append(out, m.Slug)
+	}
+	return out
+}
+
+// list returns a non-nil copy, so that JSON always has an array where the schema says list.
+func list[T any](xs []T) []T {
+	return append([]T{}, xs...)
+}
