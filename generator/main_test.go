@@ -26,7 +26,8 @@ func TestGenerateTwiceWritesNothingTheSecondTime(t *testing.T) {
 	hand := filepath.Join(content, "about.md")
 	os.WriteFile(hand, []byte("---\ntitle: About\n---\nBy hand.\n"), 0o644)
 
-	code, out, errs := runCmd("-data", fixture(t), "-content", content, "generate")
+	od := t.TempDir()
+	code, out, errs := runCmd("-data", fixture(t), "-content", content, "-opendata", od, "generate")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -34,7 +35,7 @@ func TestGenerateTwiceWritesNothingTheSecondTime(t *testing.T) {
 	if !summary.MatchString(out) {
 		t.Fatalf("first run summary: %q", out)
 	}
-	code, out, _ = runCmd("-data", fixture(t), "-content", content, "generate")
+	code, out, _ = runCmd("-data", fixture(t), "-content", content, "-opendata", od, "generate")
 	if code != 0 || !strings.Contains(out, "; 0 files written, ") || !strings.Contains(out, " 0 removed") {
 		t.Fatalf("second run must write nothing: %q", out)
 	}
@@ -66,14 +67,14 @@ func TestValidateReportsEveryProblemAndFails(t *testing.T) {
 
 func TestGenerateWithBadDataChangesNothing(t *testing.T) {
 	content := t.TempDir()
-	if code, _, errs := runCmd("-data", fixture(t), "-content", content, "generate"); code != 0 {
+	if code, _, errs := runCmd("-data", fixture(t), "-content", content, "-opendata", t.TempDir(), "generate"); code != 0 {
 		t.Fatal(errs)
 	}
 	before := snapshot(t, content)
 	data := t.TempDir()
 	os.CopyFS(data, os.DirFS(fixture(t)))
 	os.Remove(filepath.Join(data, "markets", "old-locker.yaml"))
-	if code, _, _ := runCmd("-data", data, "-content", content, "generate"); code != 1 {
+	if code, _, _ := runCmd("-data", data, "-content", content, "-opendata", t.TempDir(), "generate"); code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	if after := snapshot(t, content); after != before {
