@@ -40,7 +40,7 @@ func Pages(site *model.Site) ([]Page, error) {
 		return nil, err
 	}
 	for _, m := range site.Markets {
-		if err := add("markets/"+m.Slug+".md", marketFront(m), marketBody(m)); err != nil {
+		if err := add("markets/"+m.Slug+".md", marketFront(site, m), marketBody(m)); err != nil {
 			return nil, err
 		}
 	}
@@ -51,6 +51,9 @@ func Pages(site *model.Site) ([]Page, error) {
 		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y), yearBody(y)); err != nil {
 			return nil, err
 		}
+	}
+	if err := add("statistics.md", stats(site), ""); err != nil {
+		return nil, err
 	}
 	for _, t := range terms(site) {
 		if err := add(t.path, t.front, ""); err != nil {
