@@ -1,7 +1,9 @@
 package model_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
@@ -92,5 +94,70 @@ func TestChanges(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	site := load(t)
+	for slug, want := range map[string]string{
+		// one row per list, one cell per edition: USTR 2019-2021 | EU 2020; * = development
+		"shop-o-rama": "new dropped returning | absent",
+		"old-locker":  "new dropped* absent | absent",
+		"fixture-bay": "new listed listed | new",
+	} {
+		var got []string
+		for _, row := range market(site, slug).Timeline(site) {
+			var cells []string
+			for _, c := range row.Cells {
+				s := c.State
+				if c.Development {
+					s += "*"
+				}
+				cells = append(cells, s)
+			}
+			got = append(got, strings.Join(cells, " "))
+		}
+		if g := strings.Join(got, " | "); g != want {
+			t.Errorf("%s: timeline %q, want %q", slug, g, want)
+		}
+	}
+}
+
+func TestByYear(t *testing.T) {
+	site := load(t)
+	if first, last := site.YearSpan(); first != 2019 || last != 2021 {
+		t.Fatalf("span %d-%d, want 2019-2021", first, last)
+	}
+	str := func(rows []model.Series) string {
+		var out []string
+		for _, r := range rows {
+			out = append(out, fmt.Sprintf("%s:%v=%d", r.Key, r.Counts, r.Total))
+		}
+		return strings.Join(out, " ")
+	}
+	// fixture-bay is on both lists in 2020 but counts once that year.
+	if got, want := str(site.ByCountry()), "AR:[1 1 1]=1 SE:[1 1 1]=1 CN:[1 0 1]=1 :[1 0 0]=1"; got != want {
+		t.Errorf("by country %s, want %s", got, want)
+	}
+	if got, want := str(site.ByCategory()), "physical-market:[1 1 1]=1 torrent-index:[1 1 1]=1 e-commerce-platform:[1 0 1]=1 cyberlocker:[1 0 0]=1"; got != want {
+		t.Errorf("by category %s, want %s", got, want)
+	}
+}
+
+func TestLongestAndDevelopments(t *testing.T) {
+	site := load(t)
+	var got []string
+	for _, l := range site.Longest(3) {
+		got = append(got, fmt.Sprintf("%s:%v=%d %d-%d", l.Market.Slug, l.Editions, l.Total, l.First, l.Last))
+	}
+	if g, want := strings.Join(got, " "), "fixture-bay:[3 1]=4 2019-2021 mall-of-fakes:[3 0]=3 2019-2021 shop-o-rama:[2 0]=2 2019-2021"; g != want {
+		t.Errorf("longest %s, want %s", g, want)
+	}
+	if n := len(site.Longest(0)); n != 4 {
+		t.Errorf("Longest(0) returned %d markets, want all 4", n)
+	}
+	d := site.Developments()
+	if len(d) != 1 || d[0].Market.Slug != "old-locker" || d[0].Edition.ID() != "ustr-2020" {
+		t.Errorf("developments %v, want old-locker in ustr-2020", d)
 	}
 }

@@ -33,6 +33,7 @@ type marketParams struct {
 	Current     bool          `yaml:"current"`
 	Status      []statusFront `yaml:"status"`
 	Listings    []listingRef  `yaml:"listings"`
+	Timeline    timelineFront `yaml:"timeline"`
 }
 
 type domainsFront struct {
@@ -66,7 +67,7 @@ const (
 	StatusFormer  = "formerly-listed"
 )
 
-func marketFront(m *model.Market) marketPage {
+func marketFront(site *model.Site, m *model.Market) marketPage {
 	p := marketPage{
 		Title:      m.Name,
 		Categories: m.Categories,
@@ -84,7 +85,8 @@ func marketFront(m *model.Market) marketPage {
 				Former:  unicode(m.Domains.Former),
 				Mirrors: unicode(m.Domains.Mirrors),
 			},
-			Current: m.Current(),
+			Current:  m.Current(),
+			Timeline: timeline(site, m),
 		},
 	}
 	if m.Country != "" {

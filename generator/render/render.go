@@ -40,7 +40,7 @@ func Pages(site *model.Site) ([]Page, error) {
 		return nil, err
 	}
 	for _, m := range site.Markets {
-		if err := add("markets/"+m.Slug+".md", marketFront(m), marketBody(m)); err != nil {
+		if err := add("markets/"+m.Slug+".md", marketFront(site, m), marketBody(m)); err != nil {
 			return nil, err
 		}
 	}
@@ -53,6 +53,9 @@ func Pages(site *model.Site) ([]Page, error) {
 		}
 	}
 	if err := add("coverage.md", section{Title: "Data coverage", Description: "How many of each edition's officially counted markets are recorded on this site."}, coverageBody(site)); err != nil {
+		return nil, err
+	}
+	if err := add("statistics.md", stats(site), ""); err != nil {
 		return nil, err
 	}
 	for _, t := range terms(site) {

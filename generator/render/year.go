@@ -38,16 +38,21 @@ type editionFront struct {
 	New           int    `yaml:"new"`
 	Returning     int    `yaml:"returning"`
 	Dropped       int    `yaml:"dropped"`
+	Previous      int    `yaml:"previous,omitempty"` // year of the publisher's previous edition
 }
 
 func editionFacts(e *model.Edition) editionFront {
-	return editionFront{
+	f := editionFront{
 		ID: e.ID(), Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
 		Year: e.Year, Title: e.Title, Published: e.Published, PublishedText: e.PublishedText(), URL: e.URL,
 		Online: len(e.Online), Physical: len(e.Physical),
 		OfficialOnl: e.Counts.Online, OfficialPhys: e.Counts.Physical, OfficialTotal: e.Counts.Total,
 		New: len(e.New), Returning: len(e.Returning), Dropped: len(e.Dropped),
 	}
+	if e.Previous != nil {
+		f.Previous = e.Previous.Year
+	}
+	return f
 }
 
 func yearFront(y *model.Year) yearPage {
