@@ -30,6 +30,8 @@ type marketParams struct {
 	CountryName string        `yaml:"country_name,omitempty"`
 	City        string        `yaml:"city,omitempty"`
 	Domains     domainsFront  `yaml:"domains,omitempty"`
+	Hosts       []hostFront   `yaml:"hosts,omitempty"`
+	Words       []string      `yaml:"words,omitempty"`
 	Current     bool          `yaml:"current"`
 	Status      []statusFront `yaml:"status"`
 	Listings    []listingRef  `yaml:"listings"`
@@ -48,6 +50,7 @@ type statusFront struct {
 	First     int    `yaml:"first"`
 	Last      int    `yaml:"last"`
 	Years     []int  `yaml:"years"`
+	YearsText string `yaml:"years_text"`
 	Text      string `yaml:"text"`
 }
 
@@ -65,7 +68,7 @@ const (
 	StatusFormer  = "formerly-listed"
 )
 
-func marketFront(m *model.Market) marketPage {
+func marketFront(m *model.Market, categoryLabels map[string]string) marketPage {
 	p := marketPage{
 		Title:      m.Name,
 		Categories: m.Categories,
@@ -83,6 +86,8 @@ func marketFront(m *model.Market) marketPage {
 				Former:  unicode(m.Domains.Former),
 				Mirrors: unicode(m.Domains.Mirrors),
 			},
+			Hosts:   hosts(m),
+			Words:   summaryWords(m, categoryLabels),
 			Current: m.Current(),
 		},
 	}
@@ -95,7 +100,7 @@ func marketFront(m *model.Market) marketPage {
 	for _, s := range m.Statuses {
 		p.Params.Status = append(p.Params.Status, statusFront{
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
-			First: s.Years[0], Last: s.Last.Year, Years: s.Years, Text: s.Text(),
+			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(),
 		})
 	}
 	for _, l := range m.Listings {

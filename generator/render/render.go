@@ -39,8 +39,12 @@ func Pages(site *model.Site) ([]Page, error) {
 	if err := add("markets/_index.md", section{Title: "Markets A–Z", Description: "Every market named on a watchlist the site covers, from A to Z."}, ""); err != nil {
 		return nil, err
 	}
+	labels := map[string]string{}
+	for _, c := range site.Set.Categories {
+		labels[c.ID] = c.Label
+	}
 	for _, m := range site.Markets {
-		if err := add("markets/"+m.Slug+".md", marketFront(m), marketBody(m)); err != nil {
+		if err := add("markets/"+m.Slug+".md", marketFront(m, labels), marketBody(m)); err != nil {
 			return nil, err
 		}
 	}
@@ -51,6 +55,9 @@ func Pages(site *model.Site) ([]Page, error) {
 		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y), yearBody(y)); err != nil {
 			return nil, err
 		}
+	}
+	if err := add("search/_index.md", section{Title: "Search", Description: "Find a market by name, alias, domain or a word from what the reports said about it."}, ""); err != nil {
+		return nil, err
 	}
 	for _, t := range terms(site) {
 		if err := add(t.path, t.front, ""); err != nil {
