@@ -79,7 +79,8 @@
     if (q.length >= 3 && name.includes(q)) return 60;
     if (q.length < 4) return 0;
     const allowed = q.length >= 8 ? 2 : 1;
-    const typos = Math.min(distance(q, name), distance(q, name.slice(0, q.length)));
+    const whole = Math.abs(name.length - q.length) <= allowed ? distance(q, name) : allowed + 1;
+    const typos = Math.min(whole, distance(q, name.slice(0, q.length)));
     return typos <= allowed ? 50 - 10 * typos : 0;
   }
 
