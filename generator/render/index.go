@@ -22,6 +22,14 @@ type homeParams struct {
 	Current  int            `yaml:"current"`
 	Editions int            `yaml:"editions"`
 	Latest   []editionFront `yaml:"latest"`
+	Lists    []coveredList  `yaml:"lists"`
+}
+
+// coveredList is one list the site covers, for the check's "not on any list" answer.
+type coveredList struct {
+	Name   string `yaml:"name"`
+	First  int    `yaml:"first"`
+	Latest int    `yaml:"latest"`
 }
 
 func home(site *model.Site) homePage {
@@ -43,6 +51,7 @@ func home(site *model.Site) homePage {
 	for _, pub := range site.Publishers {
 		if e := pub.Latest(); e != nil {
 			p.Params.Latest = append(p.Params.Latest, editionFacts(e))
+			p.Params.Lists = append(p.Params.Lists, coveredList{pub.Short + " " + pub.List, pub.Editions[0].Year, e.Year})
 		}
 	}
 	return p

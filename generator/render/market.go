@@ -30,6 +30,8 @@ type marketParams struct {
 	CountryName string        `yaml:"country_name,omitempty"`
 	City        string        `yaml:"city,omitempty"`
 	Domains     domainsFront  `yaml:"domains,omitempty"`
+	Hosts       []hostFront   `yaml:"hosts,omitempty"`
+	Words       []string      `yaml:"words,omitempty"`
 	Current     bool          `yaml:"current"`
 	Status      []statusFront `yaml:"status"`
 	Listings    []listingRef  `yaml:"listings"`
@@ -67,7 +69,7 @@ const (
 	StatusFormer  = "formerly-listed"
 )
 
-func marketFront(site *model.Site, m *model.Market) marketPage {
+func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]string) marketPage {
 	p := marketPage{
 		Title:      m.Name,
 		Categories: m.Categories,
@@ -85,6 +87,8 @@ func marketFront(site *model.Site, m *model.Market) marketPage {
 				Former:  unicode(m.Domains.Former),
 				Mirrors: unicode(m.Domains.Mirrors),
 			},
+			Hosts:    hosts(m),
+			Words:    summaryWords(m, categoryLabels),
 			Current:  m.Current(),
 			Timeline: timeline(site, m),
 		},

@@ -39,8 +39,12 @@ func Pages(site *model.Site) ([]Page, error) {
 	if err := add("markets/_index.md", section{Title: "Markets A–Z", Description: "Every market named on a watchlist the site covers, from A to Z."}, ""); err != nil {
 		return nil, err
 	}
+	labels := map[string]string{}
+	for _, c := range site.Set.Categories {
+		labels[c.ID] = c.Label
+	}
 	for _, m := range site.Markets {
-		if err := add("markets/"+m.Slug+".md", marketFront(site, m), marketBody(m)); err != nil {
+		if err := add("markets/"+m.Slug+".md", marketFront(site, m, labels), marketBody(m)); err != nil {
 			return nil, err
 		}
 	}
@@ -56,6 +60,9 @@ func Pages(site *model.Site) ([]Page, error) {
 		return nil, err
 	}
 	if err := add("statistics.md", stats(site), ""); err != nil {
+		return nil, err
+	}
+	if err := add("search/_index.md", section{Title: "Search", Description: "Find a market by name, alias, domain or a word from what the reports said about it."}, ""); err != nil {
 		return nil, err
 	}
 	for _, t := range terms(site) {

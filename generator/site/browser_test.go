@@ -1,0 +1,179 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/browser"
+)
+
+// ask types text into the box and returns the answer's text once it is for that text.
+func ask(t *testing.T, ctx context.Context, box, answer, text string, typed bool) string {
+	t.Helper()
+	q, _ := json.Marshal(text)
+	set := chromedp.SendKeys(chromedp.CSS(box), text)
+	if !typed { // too long to type key by key: set it and fire the input event as typing does
+		set = chromedp.Steps(chromedp.SetValue(chromedp.CSS(box), text),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector("`+box+`").dispatchEvent(new Event("input"))`))
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("`+box+`").value = ""`),
+		set,
+		chromedp.Poll[chromedp.Void](`document.querySelector("`+box+`").value === document.querySelector("`+answer+`").dataset.query`, chromedp.WithPollingTimeout(5*time.Second)),
+	)
+	if err != nil {
+		t.Fatalf("typing %s: %v", q, err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("`+answer+`").innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(got), " ")
+}
+
+type askCase struct {
+	name, text string
+	want, not  []string
+}
+
+func run(t *testing.T, ctx context.Context, box, answer string, cases []askCase) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := ask(t, ctx, box, answer, c.text, len(c.text) < 200)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("answer for %q is %q\nwant it to contain %q", c.text, got, w)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(got, n) {
+					t.Errorf("answer for %q is %q\nwant it not to contain %q", c.text, got, n)
+				}
+			}
+		})
+	}
+}
+
+const (
+	listedTaobao = "On a current list: Taobao"
+	notCovered   = "Not on the lists we cover"
+	noGuarantee  = "That is no guarantee the shop is safe"
+)
+
+func TestCheckInBrowser(t *testing.T) {
+	s := fixture(t)
+	base := browser.Serve(t, s.Public, nil)
+	ctx, console := browser.Start(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("form.check.ready"))); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "#check-q", "#check-answer", []askCase{
+		{"full URL", "https://user:secret@item.taobao.com:8443/item.htm?id=123#reviews",
+			[]string{listedTaobao, "item.taobao.com belongs to taobao.com, which is a domain of Taobao.",
+				"USTR Notorious Markets List: editions 2024–2025. Listed in the latest USTR edition (2025).",
+				"EU Counterfeit and Piracy Watch List: editions 2024. Listed in the latest EU edition (2024).",
+				"What the reports said about Taobao"}, nil},
+		{"case and trailing dot", "TAOBAO.COM.", []string{listedTaobao, "taobao.com is a domain of Taobao."}, nil},
+		{"subdomain", "shop.taobao.com", []string{listedTaobao, "shop.taobao.com belongs to taobao.com"}, nil},
+		{"mirror domain", "http://tpb-proxy.net/search?q=film", []string{"On a current list: The Pirate Bay", "tpb-proxy.net is a mirror domain of The Pirate Bay.",
+			"USTR Notorious Markets List: editions 2024. Last listed by USTR in 2024 as far as recorded here; the latest edition (2025) is only partly recorded."}, nil},
+		{"mirror subdomain", "www.taobao-mirror.net", []string{listedTaobao, "which is a mirror domain of Taobao"}, nil},
+		{"former domain", "www.piratebay.se/", []string{"On a current list: The Pirate Bay", "which is a former domain of The Pirate Bay"}, nil},
+		{"IDN in Unicode", "https://WWW.BÜCHER-PIRATEN.DE/buch", []string{"Formerly listed: Bücherpiraten", "belongs to bücher-piraten.de, which is a domain of Bücherpiraten"}, nil},
+		{"IDN in punycode", "xn--bcher-piraten-wob.de", []string{"Formerly listed: Bücherpiraten", "bücher-piraten.de is a domain of Bücherpiraten"}, nil},
+		{"multi-label suffix", "https://www.shopmart.co.uk/perfume", []string{"On a current list: Shopmart", "which is a domain of Shopmart"}, nil},
+		{"public suffix alone", "co.uk", []string{notCovered, "co.uk is on none of the lists"}, []string{"list:", "listed:"}},
+		{"other domain under the same suffix", "othermart.co.uk", []string{notCovered}, []string{"list:", "listed:"}},
+		{"not listed", "https://www.example-shop.net/deal", []string{notCovered,
+			"www.example-shop.net is on none of the lists this site covers: the USTR Notorious Markets List (editions 2024–2025) and the EU Counterfeit and Piracy Watch List (edition 2024).",
+			noGuarantee, "Before you buy, check:"}, []string{"list:", "listed:", "Careful"}},
+		{"look-alike", "taobao.com.evil.net", []string{notCovered, noGuarantee, "Careful: this address contains taobao.com, a listed domain, but it is a different site."}, []string{listedTaobao}},
+		{"look-alike prefix", "https://mytaobao.com/", []string{notCovered}, []string{listedTaobao}},
+		{"userinfo is not the host", "https://taobao.com@evil.net/", []string{notCovered, "evil.net is on none of the lists"}, []string{listedTaobao}},
+		{"name", "taobao", []string{listedTaobao, "What the reports said about Taobao"}, nil},
+		{"name in other script", "淘宝", []string{listedTaobao}, nil},
+		{"name case", "LA SALADA", []string{"On a current list: La Salada", "USTR Notorious Markets List: editions 2024–2025. Listed in the latest USTR edition (2025)."}, nil},
+		{"name accents", "rua 25 de marco", []string{"On a current list: Rua 25 de Março"}, nil},
+		{"name without article", "pirate bay", []string{"On a current list: The Pirate Bay"}, nil},
+		{"former name", "pirate-bay classic", []string{"On a current list: The Pirate Bay"}, nil},
+		{"name prefix", "bücherp", []string{"Formerly listed: Bücherpiraten"}, nil},
+		{"name typo", "toabao", []string{listedTaobao}, nil},
+		{"ambiguous name", "silk", []string{"Markets with similar names: which one do you mean?", "Silk Market physical, Beijing, China", "Silk Road Bazaar physical, Istanbul, Turkey"}, []string{"On a current list:", "Formerly listed:"}},
+		{"unknown name", "Zalando", []string{notCovered, "“Zalando” is on none of the lists", noGuarantee}, nil},
+		{"punctuation only", "!!! ???", []string{"Type a shop's web address"}, []string{notCovered}},
+		{"too long", strings.Repeat("a", 5000), []string{"That is too long to be a web address or a name."}, nil},
+		{"script injection", `<script>window.pwned=1</script><img src=x onerror="window.pwned=2">`,
+			[]string{notCovered, `“<script>window.pwned=1</script><img src=x onerror="window.pwned=2">” is on none of the lists`}, nil},
+	})
+	t.Run("blank", func(t *testing.T) {
+		if got := ask(t, ctx, "#check-q", "#check-answer", "   ", true); got != "" {
+			t.Errorf("answer for blanks is %q, want none", got)
+		}
+	})
+	t.Run("nothing injected runs", func(t *testing.T) {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#check-answer script, #check-answer img").length + (window.pwned ? 100 : 0)`))
+		if err != nil || n != 0 {
+			t.Errorf("injected elements or effects: %d, %v", n, err)
+		}
+	})
+	t.Run("from another page", func(t *testing.T) {
+		// the header's box on every other page sends its text to the home page
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(base+"/markets/"),
+			chromedp.SendKeys(chromedp.CSS("#check-q-small"), "https://shop.taobao.com/x"),
+			chromedp.Evaluate[chromedp.Void](`setTimeout(() => document.querySelector("form.check-small").requestSubmit(), 0)`),
+			chromedp.WaitVisible(chromedp.CSS("#check-answer[data-query]")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#check-answer").innerText`))
+		if !strings.Contains(got, listedTaobao) {
+			t.Errorf("answer = %q", got)
+		}
+	})
+	t.Run("injection in the address", func(t *testing.T) {
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(base+"/?q="+url.QueryEscape(`<img src=x onerror="window.pwned=3">`)),
+			chromedp.WaitVisible(chromedp.CSS("#check-answer[data-query]")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#check-answer img").length + (window.pwned ? 100 : 0)`))
+		if err != nil || n != 0 {
+			t.Errorf("injected elements or effects: %d, %v", n, err)
+		}
+	})
+	if p := console.Problems(); len(p) > 0 {
+		t.Errorf("console errors: %q", p)
+	}
+}
+
+func TestSearchInBrowser(t *testing.T) {
+	s := fixture(t)
+	base := browser.Serve(t, s.Public, nil)
+	ctx, console := browser.Start(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search/"), chromedp.WaitVisible(chromedp.CSS("form.search.ready"))); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "#search-q", "#search-results", []askCase{
+		{"summary word", "sneakers", []string{"1 market found", "Taobao"}, []string{"Shopmart"}},
+		{"summary words together", "counterfeit luxury", []string{"Silk Market"}, []string{"Taobao", "La Salada"}},
+		{"word prefix", "perfu", []string{"Shopmart"}, []string{"Taobao"}},
+		{"name", "pirate bay", []string{"The Pirate Bay"}, []string{"Taobao"}},
+		{"domain", "tpb-proxy.net", []string{"The Pirate Bay"}, nil},
+		{"alias", "淘宝", []string{"Taobao"}, nil},
+		{"category", "shadow library", []string{"1 market found", "Bücherpiraten"}, nil},
+		{"nothing", "zebra", []string{notCovered}, nil},
+	})
+	if p := console.Problems(); len(p) > 0 {
+		t.Errorf("console errors: %q", p)
+	}
+}

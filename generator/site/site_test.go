@@ -1,0 +1,181 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
+)
+
+// index is check.json as the script reads it.
+type index struct {
+	Lists []struct {
+		Name          string
+		First, Latest int
+	}
+	Markets []struct {
+		Name, URL, Kind string
+		Aliases         []string
+		Hosts           []struct{ ASCII, Text, Role string }
+		Status          []struct {
+			List, Years, Text string
+			Current           bool
+		}
+		Words string
+	}
+}
+
+func fixture(t *testing.T) *sitetest.Site {
+	return sitetest.Build(t, sitetest.Options{Data: "testdata/data", Args: []string{"--minify"}})
+}
+
+func readIndex(t *testing.T, s *sitetest.Site) index {
+	var ix index
+	if err := json.Unmarshal([]byte(s.Read(t, "check.json")), &ix); err != nil {
+		t.Fatalf("check.json: %v", err)
+	}
+	return ix
+}
+
+func TestCheckIndex(t *testing.T) {
+	s := fixture(t)
+	ix := readIndex(t, s)
+	if len(ix.Lists) != 2 || ix.Lists[0].Name != "USTR Notorious Markets List" || ix.Lists[0].First != 2024 || ix.Lists[0].Latest != 2025 {
+		t.Errorf("lists = %+v", ix.Lists)
+	}
+	if len(ix.Markets) != 8 {
+		t.Fatalf("%d markets in the index, want 8", len(ix.Markets))
+	}
+	byName := map[string]int{}
+	for i, m := range ix.Markets {
+		byName[m.Name] = i
+	}
+	b := ix.Markets[byName["Bücherpiraten"]]
+	if len(b.Hosts) != 1 || b.Hosts[0].ASCII != "xn--bcher-piraten-wob.de" || b.Hosts[0].Text != "bücher-piraten.de" || b.Hosts[0].Role != "current" {
+		t.Errorf("Bücherpiraten hosts = %+v", b.Hosts)
+	}
+	p := ix.Markets[byName["The Pirate Bay"]]
+	var roles []string
+	for _, h := range p.Hosts {
+		roles = append(roles, h.ASCII+" "+h.Role)
+	}
+	if got := strings.Join(roles, ", "); got != "thepiratebay.org current, piratebay.se former, tpb-proxy.net mirror" {
+		t.Errorf("Pirate Bay hosts = %s", got)
+	}
+	if len(p.Status) != 2 || p.Status[0].Current || !p.Status[1].Current || p.Status[0].Years != "2024" {
+		t.Errorf("Pirate Bay status = %+v", p.Status)
+	}
+	if m := ix.Markets[byName["Taobao"]]; !strings.Contains(" "+m.Words+" ", " sneakers ") || strings.Contains(" "+m.Words+" ", " the ") {
+		t.Errorf("Taobao words = %q: want summary words without stop words", m.Words)
+	}
+	if m := ix.Markets[byName["La Salada"]]; m.URL != "/markets/la-salada/" || m.Kind != "physical" {
+		t.Errorf("La Salada = %+v", m)
+	}
+}
+
+// TestIndexSize reports the index's size at the real data size, and keeps it small enough to
+// load at once on a phone.
+func TestIndexSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site")
+	}
+	s := sitetest.Build(t, sitetest.Options{Args: []string{"--minify"}})
+	raw := []byte(s.Read(t, "check.json"))
+	var z bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	w.Write(raw)
+	w.Close()
+	t.Logf("check.json: %d bytes, %d gzipped", len(raw), z.Len())
+	const budget = 50 << 10
+	if z.Len() > budget {
+		t.Errorf("check.json is %d bytes gzipped, over the %d budget: trim what the index carries", z.Len(), budget)
+	}
+	if n := len(readIndex(t, s).Markets); n < 100 {
+		t.Errorf("%d markets in the real index", n)
+	}
+}
+
+var (
+	scriptTag   = regexp.MustCompile(`(?is)<script\b[^>]*>`)
+	handlerAttr = regexp.MustCompile(`(?i)<[^>]+\son[a-z]+\s*=`)
+	checkScript = regexp.MustCompile(`^<script src=/js/check\.min\.[0-9a-f]{64}\.js integrity="sha256-[^"]+" defer>$`)
+)
+
+// TestScriptsStrict checks what a strict Content-Security-Policy needs: the one script is a
+// fingerprinted file loaded with defer, and no page has inline script or event handlers.
+func TestScriptsStrict(t *testing.T) {
+	s := fixture(t)
+	pages := 0
+	err := filepath.WalkDir(s.Public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		html := string(b)
+		rel, _ := filepath.Rel(s.Public, p)
+		for _, tag := range scriptTag.FindAllString(html, -1) {
+			if !checkScript.MatchString(tag) {
+				t.Errorf("%s: script %s is not the fingerprinted, deferred site script", rel, tag)
+			}
+		}
+		if h := handlerAttr.FindString(html); h != "" {
+			t.Errorf("%s: inline event handler in %s", rel, h)
+		}
+		want := rel == "index.html" || rel == filepath.Join("search", "index.html")
+		if got := len(scriptTag.FindAllString(html, -1)) == 1; got != want {
+			t.Errorf("%s: has the script = %v, want %v", rel, got, want)
+		}
+		if rel != "index.html" && !strings.Contains(html, `<form class="check check-small" action=/ method=get role=search>`) {
+			t.Errorf("%s: no check box in the header", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 20 {
+		t.Fatalf("only %d pages built", pages)
+	}
+}
+
+// TestBrowsePages checks that every way to browse lists its markets in plain HTML.
+func TestBrowsePages(t *testing.T) {
+	s := fixture(t)
+	for _, c := range []struct {
+		path      string
+		want, not []string
+	}{
+		{"markets/index.html", []string{"Bücherpiraten", "La Salada", "Rua 25 de Março", "Shopmart", "Silk Market", "Silk Road Bazaar", "Taobao", "The Pirate Bay"}, nil},
+		{"kinds/index.html", []string{"Online markets", "Physical markets"}, nil},
+		{"kinds/physical/index.html", []string{"La Salada", "Silk Market"}, []string{"Taobao"}},
+		{"kinds/online/index.html", []string{"Taobao", "Shopmart"}, []string{"La Salada"}},
+		{"statuses/index.html", []string{"On a current list", "Formerly listed"}, nil},
+		{"statuses/formerly-listed/index.html", []string{"Bücherpiraten"}, []string{"Taobao"}},
+		{"statuses/on-a-current-list/index.html", []string{"Taobao", "The Pirate Bay", "La Salada"}, []string{"Bücherpiraten"}},
+		{"countries/index.html", []string{"Argentina", "Brazil", "China"}, nil},
+		{"countries/ar/index.html", []string{"La Salada"}, []string{"Silk Market"}},
+		{"categories/index.html", []string{"Torrent index", "Physical market"}, nil},
+		{"categories/torrent-index/index.html", []string{"The Pirate Bay"}, []string{"Taobao"}},
+		{"search/index.html", []string{"Search names, domains and what the reports said", "<noscript>"}, nil},
+		{"index.html", []string{"Paste a shop's web address, or type its name", `aria-live=polite`, "<noscript>"}, nil},
+	} {
+		html := s.Read(t, c.path)
+		sitetest.Contains(t, c.path, html, c.want...)
+		for _, n := range c.not {
+			if strings.Contains(html, ">"+n+"<") {
+				t.Errorf("%s lists %s", c.path, n)
+			}
+		}
+	}
+}
