@@ -1,4 +1,4 @@
-package sitetests
+package site
 
 import (
 	"os"
@@ -12,12 +12,12 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/render"
 )
 
-func fixture(t *testing.T) string {
+func generatorFixture(t *testing.T) string {
 	return filepath.Join(sitetest.Root(t), "generator", "testdata", "fixture")
 }
 
 func TestFixtureSite(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{Data: fixture(t)})
+	site := sitetest.Build(t, sitetest.Options{Data: generatorFixture(t)})
 
 	t.Run("market page", func(t *testing.T) {
 		html := site.Read(t, "markets/fixture-bay/index.html")
@@ -157,7 +157,7 @@ func TestContentIsUpToDate(t *testing.T) {
 }
 
 func TestCoveragePage(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{Data: fixture(t)})
+	site := sitetest.Build(t, sitetest.Options{Data: generatorFixture(t)})
 	html := site.Read(t, "coverage/index.html")
 	sitetest.Contains(t, "coverage page", html,
 		`<a href="/years/2019/">USTR 2019</a>`,

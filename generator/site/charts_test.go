@@ -1,4 +1,4 @@
-package sitetests
+package site
 
 import (
 	"fmt"
@@ -218,8 +218,8 @@ func checkEditionCounts(t *testing.T, page node, want map[string]editionCount) {
 }
 
 func TestChartsFixture(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{Data: fixture(t)})
-	_, counts := countFromData(t, fixture(t))
+	site := sitetest.Build(t, sitetest.Options{Data: generatorFixture(t)})
+	_, counts := countFromData(t, generatorFixture(t))
 
 	t.Run("market timeline", func(t *testing.T) {
 		for slug, want := range map[string]string{

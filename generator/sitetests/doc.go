@@ -1,2 +1,0 @@
-// Package sitetests builds the site with Hugo and checks the HTML a reader gets.
-package sitetests
