@@ -29,7 +29,7 @@ type Stats struct {
 // shows, so that a content-adapter peer can name them without the generator.
 var Countries = map[string]string{
 	"CN": "China", "AR": "Argentina", "BR": "Brazil", "IN": "India", "ID": "Indonesia",
-	"MX": "Mexico", "RU": "Russia", "TR": "Türkiye", "TH": "Thailand", "VN": "Vietnam",
+	"MX": "Mexico", "RU": "Russia", "TR": "Turkey", "TH": "Thailand", "VN": "Vietnam",
 	"PH": "Philippines", "UA": "Ukraine", "NL": "Netherlands", "PE": "Peru", "MY": "Malaysia",
 }
 

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
-	"github.com/notorious-markets-watch/nmw/generator/validate"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
+	"github.com/notorious-markets-watch/nmw/generator/validate"
 )
 
 // TestWriteValid checks that synthetic data passes the same validation as real data.
