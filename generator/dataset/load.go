@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -43,18 +45,27 @@ func Load(dir string) (*Set, []Problem, error) {
 	if l.list(filepath.Join(dir, "categories.yaml"), &cats) {
 		l.set.Categories = cats
 	}
-	for _, path := range l.files(filepath.Join(dir, "markets")) {
-		m := &Market{Slug: strings.TrimSuffix(filepath.Base(path), ".yaml")}
-		if pos, ok := l.decode(path, m); ok {
-			m.Pos = pos
-			l.set.Markets = append(l.set.Markets, m)
+	markets := l.files(filepath.Join(dir, "markets"))
+	editions := l.files(filepath.Join(dir, "editions"))
+	decoded := decodeAll(append(markets, editions...), func(i int) any {
+		if i < len(markets) {
+			return &Market{Slug: strings.TrimSuffix(filepath.Base(markets[i]), ".yaml")}
 		}
-	}
-	for _, path := range l.files(filepath.Join(dir, "editions")) {
-		e := &Edition{}
-		if pos, ok := l.decode(path, e); ok {
-			e.Pos = pos
-			l.set.Editions = append(l.set.Editions, e)
+		return &Edition{}
+	})
+	for _, d := range decoded {
+		l.problems = append(l.problems, d.problems...)
+		switch v := d.value.(type) {
+		case *Market:
+			if d.ok {
+				v.Pos = d.pos
+				l.set.Markets = append(l.set.Markets, v)
+			}
+		case *Edition:
+			if d.ok {
+				v.Pos = d.pos
+				l.set.Editions = append(l.set.Editions, v)
+			}
 		}
 	}
 	sort.Slice(l.set.Markets, func(i, j int) bool { return l.set.Markets[i].Slug < l.set.Markets[j].Slug })
@@ -66,6 +77,40 @@ func Load(dir string) (*Set, []Problem, error) {
 		return a.Publisher < b.Publisher
 	})
 	return l.set, l.problems, nil
+}
+
+// decoded is one file's value and the problems met reading it.
+type decoded struct {
+	value    any
+	pos      Pos
+	ok       bool
+	problems []Problem
+}
+
+// decodeAll decodes files on every CPU; results keep the order of paths, so problems are
+// reported as if the files were read one after another.
+func decodeAll(paths []string, value func(i int) any) []decoded {
+	out := make([]decoded, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				sub := &loader{}
+				v := value(i)
+				pos, ok := sub.decode(paths[i], v)
+				out[i] = decoded{value: v, pos: pos, ok: ok, problems: sub.problems}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 type loader struct {
