@@ -150,6 +150,7 @@ func run(nsFlag string, editions int, peer, real, keep bool) error {
 			return err
 		}
 		rows = append(rows, r)
+		printRow(r, peer)
 		if !keep {
 			os.RemoveAll(filepath.Join(work, strconv.Itoa(n)))
 		}
@@ -234,21 +235,32 @@ func printTable(rows []row, editions int, peer bool) {
 	}
 	fmt.Fprintln(tw, header+"\t")
 	for _, r := range rows {
-		total := r.gen.seconds + r.hugo.seconds
-		line := fmt.Sprintf("%d\t%d\t%d\t%.2f\t%.2f\t%.1f%%\t%.0f\t%.0f\t%.0f\t%.1f\t%.3f",
-			r.n, r.entries, r.pages, r.gen.seconds, r.hugo.seconds, 100*r.gen.seconds/total, float64(r.pages)/total,
-			r.gen.peakMB, r.hugo.peakMB, float64(r.outBytes)/1e6, 1000*r.gen.seconds/float64(r.n))
-		if peer {
-			line += fmt.Sprintf("\t%.2f\t%.0f\t%.2f", r.peer.seconds, r.peer.peakMB, total/r.peer.seconds)
-		}
-		fmt.Fprintln(tw, line+"\t")
+		fmt.Fprintln(tw, rowLine(r, peer)+"\t")
 	}
 	tw.Flush()
 	fmt.Println()
-	// targets
-	if len(rows) == 0 {
-		return
+	if len(rows) > 0 {
+		printTargets(rows, peer)
 	}
+}
+
+// printRow reports one size as soon as it is measured, on stderr, for long runs.
+func printRow(r row, peer bool) {
+	fmt.Fprintln(os.Stderr, "row:", strings.ReplaceAll(rowLine(r, peer), "\t", " | "))
+}
+
+func rowLine(r row, peer bool) string {
+	total := r.gen.seconds + r.hugo.seconds
+	line := fmt.Sprintf("%d\t%d\t%d\t%.2f\t%.2f\t%.1f%%\t%.0f\t%.0f\t%.0f\t%.1f\t%.3f",
+		r.n, r.entries, r.pages, r.gen.seconds, r.hugo.seconds, 100*r.gen.seconds/total, float64(r.pages)/total,
+		r.gen.peakMB, r.hugo.peakMB, float64(r.outBytes)/1e6, 1000*r.gen.seconds/float64(r.n))
+	if peer {
+		line += fmt.Sprintf("\t%.2f\t%.0f\t%.2f", r.peer.seconds, r.peer.peakMB, total/r.peer.seconds)
+	}
+	return line
+}
+
+func printTargets(rows []row, peer bool) {
 	first, last := rows[0], rows[len(rows)-1]
 	check := func(ok bool, format string, args ...any) {
 		mark := "met   "
