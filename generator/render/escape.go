@@ -23,5 +23,7 @@ func escapeURL(raw string) string {
 	if err != nil {
 		return ""
 	}
-	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "{", "%7B", "}", "%7D").Replace(u.String())
+	return urlEscaper.Replace(u.String())
 }
+
+var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "{", "%7B", "}", "%7D")

@@ -1,0 +1,433 @@
+// Command scale measures the generator and Hugo at real size and at scale.
+//
+//	go run ./generator/scale                  # N = 1k, 10k, 50k markets × 20 editions
+//	go run ./generator/scale -n 1000 -peer=false
+//
+// For each N it synthesizes a data folder, runs the generator and Hugo on it, then builds the
+// same data with a Hugo content adapter (adapter.gotmpl, no generator) and the site's own
+// layouts, and prints one table. Each step runs as a child process, so its peak memory is the
+// child's maximum resident set size as the OS reports it. It then checks a no-op regeneration
+// of the real data/ (which must write no file) and the weight of the home page, a market page
+// and a year page built from the real data, failing on any request to another host.
+// Work files go to a tmpfs (/dev/shm) when there is one.
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/notorious-markets-watch/nmw/generator/contentdir"
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/internal/synth"
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+)
+
+//go:embed adapter.gotmpl
+var adapter []byte
+
+// childFlag runs the generator step in a child process: scale -generate DATA CONTENT.
+const childFlag = "-generate"
+
+func main() {
+	if len(os.Args) == 4 && os.Args[1] == childFlag {
+		os.Exit(child(os.Args[2], os.Args[3]))
+	}
+	ns := flag.String("n", "1000,10000,50000", "numbers of markets, comma-separated")
+	eds := flag.Int("e", 20, "editions, split between two publishers")
+	peer := flag.Bool("peer", true, "also build each data set with the content-adapter peer")
+	real := flag.Bool("real", true, "also measure the no-op regeneration and page weight of the real data/")
+	keep := flag.Bool("keep", false, "keep the work folder")
+	flag.Parse()
+	if err := run(*ns, *eds, *peer, *real, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "scale:", err)
+		os.Exit(1)
+	}
+}
+
+// child generates content from data, as `go run ./generator generate` does, and prints what it
+// wrote as JSON. Synthetic editions list thousands of markets, so the data-file limit is lifted.
+func child(data, content string) int {
+	dataset.MaxFileSize = 1 << 30
+	start := time.Now()
+	site, st, problems, err := pipeline.Generate(data, content, time.Now())
+	if err == nil && len(problems) > 0 {
+		err = fmt.Errorf("%d problems, first: %v", len(problems), problems[0])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "generate:", err)
+		return 1
+	}
+	json.NewEncoder(os.Stdout).Encode(genResult{Stats: st, Markets: len(site.Markets), Seconds: time.Since(start).Seconds()})
+	return 0
+}
+
+type genResult struct {
+	Stats   contentdir.Stats
+	Markets int
+	Seconds float64 // inside the child, excluding process start
+}
+
+// measured is one child process's wall time and peak memory.
+type measured struct {
+	seconds float64
+	peakMB  float64
+	stdout  []byte
+}
+
+func measure(dir string, name string, args ...string) (measured, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	err := cmd.Run()
+	m := measured{seconds: time.Since(start).Seconds(), stdout: out.Bytes()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.peakMB = float64(ru.Maxrss) / 1024 // KiB on Linux
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, out.String(), errb.String())
+	}
+	return m, nil
+}
+
+type row struct {
+	n, entries, pages   int
+	gen, hugo, peer     measured
+	outBytes, peerPages int64
+}
+
+func run(nsFlag string, editions int, peer, real, keep bool) error {
+	root, err := projectRoot()
+	if err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	hugoBin, err := hugoPath(root)
+	if err != nil {
+		return err
+	}
+	base := os.TempDir()
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+		base = "/dev/shm"
+	}
+	work, err := os.MkdirTemp(base, "nmw-scale-")
+	if err != nil {
+		return err
+	}
+	if !keep {
+		defer os.RemoveAll(work)
+	} else {
+		fmt.Println("work folder:", work)
+	}
+	fmt.Printf("machine: %s/%s, %d CPUs, %s; Go %s; work in %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), runtime.Version(), base)
+
+	var rows []row
+	for _, f := range strings.Split(nsFlag, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return fmt.Errorf("-n: %v", err)
+		}
+		r, err := scaleRun(root, self, hugoBin, filepath.Join(work, strconv.Itoa(n)), n, editions, peer)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r)
+		printRow(r, peer)
+		if !keep {
+			os.RemoveAll(filepath.Join(work, strconv.Itoa(n)))
+		}
+	}
+	printTable(rows, editions, peer)
+	if real {
+		if err := noop(root, self, filepath.Join(work, "noop")); err != nil {
+			return err
+		}
+		if err := pageWeight(root, self, hugoBin, filepath.Join(work, "weight")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func scaleRun(root, self, hugoBin, dir string, n, editions int, peer bool) (row, error) {
+	r := row{n: n}
+	data := filepath.Join(dir, "data")
+	st, err := synth.Write(data, synth.Options{Markets: n, Editions: editions})
+	if err != nil {
+		return r, err
+	}
+	r.entries = st.Entries
+	fmt.Fprintf(os.Stderr, "N=%d: %d entries, %d developments; generating\n", n, st.Entries, st.Developments)
+
+	site := filepath.Join(dir, "site")
+	if err := copySite(root, site); err != nil {
+		return r, err
+	}
+	if r.gen, err = measure(dir, self, childFlag, data, filepath.Join(site, "content")); err != nil {
+		return r, err
+	}
+	fmt.Fprintf(os.Stderr, "N=%d: generator %.2fs; building with Hugo\n", n, r.gen.seconds)
+	public := filepath.Join(dir, "public")
+	if r.hugo, err = measure(site, hugoBin, hugoArgs(dir, "cache", public)...); err != nil {
+		return r, err
+	}
+	var pages int64
+	pages, r.outBytes, err = countOutput(public)
+	if err != nil {
+		return r, err
+	}
+	r.pages = int(pages)
+	os.RemoveAll(public)
+
+	if peer {
+		fmt.Fprintf(os.Stderr, "N=%d: Hugo %.2fs; building the content-adapter peer\n", n, r.hugo.seconds)
+		psite := filepath.Join(dir, "peer")
+		if err := copySite(root, psite); err != nil {
+			return r, err
+		}
+		if err := writePeer(psite, data); err != nil {
+			return r, err
+		}
+		ppublic := filepath.Join(dir, "peer-public")
+		if r.peer, err = measure(psite, hugoBin, hugoArgs(dir, "peer-cache", ppublic)...); err != nil {
+			return r, err
+		}
+		if r.peerPages, _, err = countOutput(ppublic); err != nil {
+			return r, err
+		}
+		if r.peerPages != pages {
+			return r, fmt.Errorf("N=%d: the peer built %d HTML pages, the generator's site %d: the builds are not comparable", n, r.peerPages, pages)
+		}
+		os.RemoveAll(ppublic)
+	}
+	return r, nil
+}
+
+func hugoArgs(dir, cache, public string) []string {
+	// the flags `go run ./generator build` passes, with a fresh cache
+	return []string{"--gc", "--minify", "--quiet", "--cacheDir", filepath.Join(dir, cache), "--destination", public}
+}
+
+func printTable(rows []row, editions int, peer bool) {
+	fmt.Printf("Scale: N markets × %d editions (two publishers), generator then Hugo; peer = Hugo content adapter\n\n", editions)
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 1, ' ', tabwriter.AlignRight|tabwriter.Debug)
+	header := "N\tentries\tpages\tgen s\tHugo s\tgen share\tpages/s\tgen peak MB\tHugo peak MB\toutput MB\tgen ms/market"
+	if peer {
+		header += "\tpeer s\tpeer peak MB\t(gen+Hugo)/peer"
+	}
+	fmt.Fprintln(tw, header+"\t")
+	for _, r := range rows {
+		fmt.Fprintln(tw, rowLine(r, peer)+"\t")
+	}
+	tw.Flush()
+	fmt.Println()
+	if len(rows) > 0 {
+		printTargets(rows, peer)
+	}
+}
+
+// printRow reports one size as soon as it is measured, on stderr, for long runs.
+func printRow(r row, peer bool) {
+	fmt.Fprintln(os.Stderr, "row:", strings.ReplaceAll(rowLine(r, peer), "\t", " | "))
+}
+
+func rowLine(r row, peer bool) string {
+	total := r.gen.seconds + r.hugo.seconds
+	line := fmt.Sprintf("%d\t%d\t%d\t%.2f\t%.2f\t%.1f%%\t%.0f\t%.0f\t%.0f\t%.1f\t%.3f",
+		r.n, r.entries, r.pages, r.gen.seconds, r.hugo.seconds, 100*r.gen.seconds/total, float64(r.pages)/total,
+		r.gen.peakMB, r.hugo.peakMB, float64(r.outBytes)/1e6, 1000*r.gen.seconds/float64(r.n))
+	if peer {
+		line += fmt.Sprintf("\t%.2f\t%.0f\t%.2f", r.peer.seconds, r.peer.peakMB, total/r.peer.seconds)
+	}
+	return line
+}
+
+func printTargets(rows []row, peer bool) {
+	first, last := rows[0], rows[len(rows)-1]
+	check := func(ok bool, format string, args ...any) {
+		mark := "met   "
+		if !ok {
+			mark = "MISSED"
+		}
+		fmt.Printf("  %s %s\n", mark, fmt.Sprintf(format, args...))
+	}
+	fmt.Println("Targets:")
+	for _, r := range rows {
+		share := r.gen.seconds / (r.gen.seconds + r.hugo.seconds) * 100
+		check(r.gen.seconds <= 0.05*r.hugo.seconds, "N=%d: generator %.2fs ≤ 5%% of Hugo %.2fs (share of total %.1f%%)", r.n, r.gen.seconds, r.hugo.seconds, share)
+	}
+	per := func(r row) float64 { return r.gen.seconds / float64(r.n) }
+	check(per(last) <= 1.5*per(first), "per-market generator time at N=%d (%.3f ms) within 1.5× of N=%d (%.3f ms): %.2f×", last.n, 1000*per(last), first.n, 1000*per(first), per(last)/per(first))
+	check(last.gen.peakMB <= 500, "generator peak memory at N=%d: %.0f MB ≤ 500 MB", last.n, last.gen.peakMB)
+	if peer {
+		for _, r := range rows {
+			total := r.gen.seconds + r.hugo.seconds
+			check(total <= r.peer.seconds, "N=%d: generator + Hugo %.2fs no slower than the adapter peer %.2fs", r.n, total, r.peer.seconds)
+		}
+	}
+	fmt.Println()
+}
+
+// noop generates the real data twice; the second run must write nothing.
+func noop(root, self, dir string) error {
+	content := filepath.Join(dir, "content")
+	data := filepath.Join(root, "data")
+	if _, err := measure(root, self, childFlag, data, content); err != nil {
+		return err
+	}
+	m, err := measure(root, self, childFlag, data, content)
+	if err != nil {
+		return err
+	}
+	var res genResult
+	if err := json.Unmarshal(m.stdout, &res); err != nil {
+		return err
+	}
+	fmt.Printf("No-op regeneration of the real data (%d markets): %d files written, %d unchanged, %d removed; %.0f ms in the generator, %.0f ms with process start\n",
+		res.Markets, res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, 1000*res.Seconds, 1000*m.seconds)
+	if res.Stats.Written != 0 || res.Stats.Removed != 0 {
+		return errors.New("no-op regeneration wrote or removed files: it must leave content/ untouched")
+	}
+	fmt.Println()
+	return nil
+}
+
+func projectRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("run from inside the project: no go.mod found")
+		}
+		dir = parent
+	}
+}
+
+// hugoPath builds (if needed) the Hugo that go.mod pins and returns its binary, so that Hugo
+// runs as a direct child whose memory the OS reports.
+func hugoPath(root string) (string, error) {
+	cmd := exec.Command("go", "tool", "-n", "hugo")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go tool -n hugo: %v", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func copySite(root, dst string) error {
+	for _, name := range []string{"hugo.toml", "layouts", "assets", "static"} {
+		if err := copyTree(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writePeer turns a site copy into the content-adapter peer: the data folder mounted as Hugo
+// data and the adapter as the only content.
+func writePeer(site, data string) error {
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(site, "content", "_content.gotmpl"), adapter, 0o644); err != nil {
+		return err
+	}
+	names := filepath.Join(site, "peerdata")
+	if err := os.MkdirAll(names, 0o755); err != nil {
+		return err
+	}
+	var b strings.Builder
+	for code, name := range synth.Countries {
+		fmt.Fprintf(&b, "%s: %s\n", code, name)
+	}
+	if err := os.WriteFile(filepath.Join(names, "countrynames.yaml"), []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	cfg, err := os.ReadFile(filepath.Join(site, "hugo.toml"))
+	if err != nil {
+		return err
+	}
+	if !bytes.HasSuffix(bytes.TrimSpace(cfg), []byte(`target = "static"`)) {
+		return errors.New("hugo.toml no longer ends with the module mounts: update writePeer")
+	}
+	cfg = fmt.Appendf(cfg, "  [[module.mounts]]\n    source = %q\n    target = \"data\"\n  [[module.mounts]]\n    source = \"peerdata\"\n    target = \"data\"\n", data)
+	return os.WriteFile(filepath.Join(site, "hugo.toml"), cfg, 0o644)
+}
+
+// countOutput counts the HTML pages and all bytes below dir.
+func countOutput(dir string) (pages, size int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		size += info.Size()
+		if strings.HasSuffix(p, ".html") {
+			pages++
+		}
+		return nil
+	})
+	return pages, size, err
+}
+
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}
