@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -156,9 +157,11 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: line, Message: msg})
 		return pos, false
 	}
-	strict := yaml.NewDecoder(bytes.NewReader(data))
-	strict.KnownFields(true)
-	if err := strict.Decode(v); err != nil {
+	if unknown := unknownFields(&root, reflect.TypeOf(v)); len(unknown) > 0 {
+		l.yamlProblems(path, pos, &yaml.TypeError{Errors: unknown})
+		return pos, false
+	}
+	if err := root.Decode(v); err != nil {
 		l.yamlProblems(path, pos, err)
 		return pos, false
 	}
@@ -249,6 +252,61 @@ func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (lin
 		}
 	}
 	return 0, ""
+}
+
+// unknownFields lists the mapping keys below n that type t has no field for, in the words and
+// form yaml's own strict decoder uses ("line N: field F not found in type T"), so the file is
+// parsed once.
+func unknownFields(n *yaml.Node, t reflect.Type) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []string
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			out = append(out, unknownFields(c, t)...)
+		}
+	case yaml.SequenceNode:
+		if t.Kind() == reflect.Slice {
+			for _, c := range n.Content {
+				out = append(out, unknownFields(c, t.Elem())...)
+			}
+		}
+	case yaml.MappingNode:
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		fields := yamlFields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			ft, ok := fields[key.Value]
+			if !ok {
+				out = append(out, fmt.Sprintf("line %d: field %s not found in type %s", key.Line, key.Value, t))
+				continue
+			}
+			out = append(out, unknownFields(n.Content[i+1], ft)...)
+		}
+	}
+	return out
+}
+
+// yamlFields maps the YAML names of a struct's fields to their types; embedded fields and
+// fields tagged "-" are left out.
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	fields := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if f.Anonymous || name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fields[name] = f.Type
+	}
+	return fields
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
