@@ -56,9 +56,9 @@ func init() {
 	}
 }
 
-// summaryWords are the distinct words of a market's summaries and category labels, folded, for
-// the search index.
-func summaryWords(m *model.Market, categories map[string]string) []string {
+// summaryWords are the distinct words of a market's summaries and category labels, folded and
+// joined by spaces, for the search index.
+func summaryWords(m *model.Market, categories map[string]string) string {
 	var texts []string
 	for _, id := range m.Categories { // so that "iptv" finds every IPTV service
 		if c := categories[id]; c != "" {
@@ -73,7 +73,7 @@ func summaryWords(m *model.Market, categories map[string]string) []string {
 	}
 	folded, _, err := transform.String(fold, strings.ToLower(strings.Join(texts, " ")))
 	if err != nil {
-		return nil
+		return ""
 	}
 	seen := map[string]bool{}
 	var words []string
@@ -85,5 +85,5 @@ func summaryWords(m *model.Market, categories map[string]string) []string {
 		words = append(words, w)
 	}
 	sort.Strings(words)
-	return words
+	return strings.Join(words, " ")
 }

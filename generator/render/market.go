@@ -31,7 +31,7 @@ type marketParams struct {
 	City        string        `yaml:"city,omitempty"`
 	Domains     domainsFront  `yaml:"domains,omitempty"`
 	Hosts       []hostFront   `yaml:"hosts,omitempty"`
-	Words       []string      `yaml:"words,omitempty"`
+	Words       string        `yaml:"words,omitempty"`
 	Current     bool          `yaml:"current"`
 	Status      []statusFront `yaml:"status"`
 	Listings    []listingRef  `yaml:"listings"`
