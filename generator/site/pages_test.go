@@ -51,7 +51,7 @@ func TestFixtureSite(t *testing.T) {
 		html := site.Read(t, "years/2021/index.html")
 		sitetest.Contains(t, "2021 page", html,
 			"Markets reported for 2021",
-			"published February 2022",
+			"Published February 2022 by the Office of the United States Trade Representative",
 			"Returning (1):",
 			`<a href="/markets/shop-o-rama/">Shop-o-Rama</a>`,
 			"Online markets (2)",
