@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
@@ -53,7 +54,8 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		case *ast.Image:
 			report("contains an image: summaries are text")
 		case *ast.Link:
-			c.link(string(n.Destination), report)
+			// Check the destination as the renderer writes it, with escapes and entities resolved.
+			c.link(string(util.URLEscape(n.Destination, true)), report)
 		case *ast.AutoLink:
 			c.link(string(n.URL([]byte(src))), report)
 		}
@@ -63,7 +65,7 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 
 func (c *checker) link(dest string, report func(string, ...any)) {
 	raw := dest
-	if !strings.Contains(dest, "://") && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+	if strings.HasPrefix(strings.ToLower(dest), "www.") {
 		dest = "http://" + dest // linkify's bare www. links
 	}
 	u, err := url.Parse(dest)
@@ -71,17 +73,18 @@ func (c *checker) link(dest string, report func(string, ...any)) {
 		report("links to %q: only http(s) links to sources are allowed", raw)
 		return
 	}
-	host := strings.ToLower(u.Hostname())
-	if canon, err := domain.Canonical(host); err == nil {
-		host = canon
-	}
-	if listed, m := c.listedFor(host); m != nil {
+	if listed, m := c.listedFor(u.Hostname()); m != nil {
 		report("links to %s, a domain listed for %s: name it as text, never as a link", listed, m.Name)
 	}
 }
 
-// listedFor returns the listed domain covering host, and its market, if there is one.
+// listedFor returns the listed domain covering host, and its market, if there is one. The host
+// is compared in canonical form: lower case, punycode, without a trailing dot.
 func (c *checker) listedFor(host string) (string, *dataset.Market) {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if canon, err := domain.Canonical(host); err == nil {
+		host = canon
+	}
 	for h := host; h != ""; {
 		if m, ok := c.domains[h]; ok {
 			return h, m

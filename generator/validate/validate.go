@@ -129,7 +129,7 @@ func (c *checker) url(pos dataset.Pos, field, raw string) {
 		c.add(pos.Problem(field, "%q is not an absolute http(s) URL", raw))
 		return
 	}
-	if listed, m := c.listedFor(strings.ToLower(u.Hostname())); m != nil {
+	if listed, m := c.listedFor(u.Hostname()); m != nil {
 		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, listed, m.Name))
 	}
 }
