@@ -250,6 +250,13 @@ func apply(dir string, j journal, st *Stats) error {
 // replaced and removed pages get their old content back, new pages are removed. Then it removes
 // the temporary files an interrupted run left. A missing dir is not an error.
 func Recover(dir string) error {
+	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("content folder: %w", err)
+	} else if !st.IsDir() {
+		return fmt.Errorf("content folder %s is not a folder", dir)
+	}
 	if err := rollBack(dir); err != nil {
 		return err
 	}

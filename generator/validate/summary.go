@@ -31,6 +31,7 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		c.add(pos.Problem(field, "is %d bytes; a summary is a few sentences (at most %d bytes)", len(src), MaxSummary))
 		return
 	}
+	c.visible(pos, field, src)
 	if strings.Contains(src, "{{") {
 		c.add(pos.Problem(field, "contains \"{{\", which Hugo would run as a shortcode: rephrase it"))
 		return
