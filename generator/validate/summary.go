@@ -70,7 +70,7 @@ func (c *checker) link(dest string, report func(string, ...any)) {
 		dest = "http://" + dest // linkify's bare www. links
 	}
 	u, err := url.Parse(dest)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
 		report("links to %q: only http(s) links to sources are allowed", raw)
 		return
 	}

@@ -3,6 +3,7 @@ package validate
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -138,13 +139,22 @@ func (c *checker) url(pos dataset.Pos, field, raw string) {
 		return
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !validHost(u.Hostname()) {
 		c.add(pos.Problem(field, "%q is not an absolute http(s) URL", raw))
 		return
 	}
 	if listed, m := c.listedFor(u.Hostname()); m != nil {
 		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, listed, m.Name))
 	}
+}
+
+// validHost reports whether a URL's host is a domain name under a known suffix or an IP address.
+func validHost(host string) bool {
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	_, err := domain.Canonical(strings.TrimSuffix(strings.ToLower(host), "."))
+	return err == nil
 }
 
 func (c *checker) sources(pos dataset.Pos, field string, urls []string) {
