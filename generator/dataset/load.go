@@ -221,7 +221,25 @@ func (l *loader) read(path string) ([]byte, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "contains a NUL byte: data files are text"})
 		return nil, false
 	}
+	if i := oddLineBreak(data); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte("\n"))
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "contains a line break other than LF or CRLF (a lone CR, U+0085, U+2028 or U+2029): YAML counts it as a new line, so line numbers would be wrong; remove it"})
+		return nil, false
+	}
 	return data, true
+}
+
+// oddLineBreak returns the offset of the first line break other than "\n" or "\r\n", or -1.
+func oddLineBreak(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\r' && (i+1 >= len(b) || b[i+1] != '\n'), r == '\u0085', r == '\u2028', r == '\u2029':
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 // tooLarge reports a file over MaxFileSize, naming the line on which it passes the limit.

@@ -56,18 +56,20 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 			report("contains an image: summaries are text")
 		case *ast.Link:
 			// Check the destination as the renderer writes it, with escapes and entities resolved.
-			c.link(string(util.URLEscape(n.Destination, true)), report)
+			c.link(string(util.URLEscape(n.Destination, true)), false, report)
 		case *ast.AutoLink:
-			c.link(string(n.URL([]byte(src))), report)
+			c.link(string(n.URL([]byte(src))), true, report)
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-func (c *checker) link(dest string, report func(string, ...any)) {
+// link checks a link destination; auto is true for links made from bare text, where linkify
+// turns "www.example.com" into an http link.
+func (c *checker) link(dest string, auto bool, report func(string, ...any)) {
 	raw := dest
-	if strings.HasPrefix(strings.ToLower(dest), "www.") {
-		dest = "http://" + dest // linkify's bare www. links
+	if auto && strings.HasPrefix(strings.ToLower(dest), "www.") {
+		dest = "http://" + dest
 	}
 	u, err := url.Parse(dest)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
