@@ -36,7 +36,10 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		c.add(pos.Problem(field, "contains \"{{\", which Hugo would run as a shortcode: rephrase it"))
 		return
 	}
-	doc := markdown.Parser().Parse(text.NewReader([]byte(src)))
+	// The pages put the summary in trimmed, so it is checked trimmed: "\t[](x)" is a code block
+	// on its own but a link on a page.
+	body := []byte(strings.TrimSpace(src))
+	doc := markdown.Parser().Parse(text.NewReader(body))
 	reported := map[string]bool{}
 	report := func(format string, args ...any) {
 		p := pos.Problem(field, format, args...)
@@ -58,7 +61,7 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 			// Check the destination as the renderer writes it, with escapes and entities resolved.
 			c.link(string(util.URLEscape(n.Destination, true)), false, report)
 		case *ast.AutoLink:
-			c.link(string(n.URL([]byte(src))), true, report)
+			c.link(string(n.URL(body)), true, report)
 		}
 		return ast.WalkContinue, nil
 	})
