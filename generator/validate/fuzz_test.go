@@ -12,9 +12,9 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/internal/markdowntest"
 )
 
-// FuzzSummary checks that a summary the checks accept renders, in the list item a year page
-// puts it in, as HTML without scripts, event handlers, embedded content or links other than
-// http(s) links off the listed domains.
+// FuzzSummary checks that a summary the checks accept renders, in the list item of a year page
+// and as a block on a market page, as HTML without scripts, event handlers, embedded content or
+// links other than http(s) links off the listed domains.
 func FuzzSummary(f *testing.F) {
 	for _, s := range []string{
 		"Reported for *counterfeit* goods; see [the report](https://ustr.gov/x).",
@@ -36,36 +36,43 @@ func FuzzSummary(f *testing.F) {
 		if len(c.problems) > 0 {
 			return
 		}
-		out, err := markdowntest.HTML("- **[Fixture Bay](/markets/fixture-bay/)** (Online): " + indentSummary(src) + "\n")
-		if err != nil {
-			t.Fatal(err)
+		// as on a year page, then as on a market page
+		for _, md := range []string{"- **[Fixture Bay](/markets/fixture-bay/)** (Online): " + indentSummary(src) + "\n", "Reported in *x*.\n\n" + strings.TrimSpace(src) + "\n"} {
+			checkRendered(t, c, src, md)
 		}
-		doc, err := html.Parse(strings.NewReader(out))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var walk func(*html.Node)
-		walk = func(n *html.Node) {
-			if n.Type == html.ElementNode {
-				switch n.Data {
-				case "script", "style", "iframe", "img", "object", "embed", "form", "svg", "math", "video", "audio", "base", "meta", "link":
-					t.Fatalf("summary %q accepted, but renders a <%s>:\n%s", src, n.Data, out)
-				}
-				for _, a := range n.Attr {
-					if strings.HasPrefix(strings.ToLower(a.Key), "on") || a.Key == "src" || a.Key == "style" {
-						t.Fatalf("summary %q accepted, but renders attribute %s:\n%s", src, a.Key, out)
-					}
-					if a.Key == "href" && a.Val != "/markets/fixture-bay/" && !strings.HasPrefix(a.Val, "#fn") {
-						checkHref(t, src, a.Val, c)
-					}
-				}
-			}
-			for k := n.FirstChild; k != nil; k = k.NextSibling {
-				walk(k)
-			}
-		}
-		walk(doc)
 	})
+}
+
+func checkRendered(t *testing.T, c *checker, src, md string) {
+	out, err := markdowntest.HTML(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "iframe", "img", "object", "embed", "form", "svg", "math", "video", "audio", "base", "meta", "link":
+				t.Fatalf("summary %q accepted, but renders a <%s>:\n%s", src, n.Data, out)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") || a.Key == "src" || a.Key == "style" {
+					t.Fatalf("summary %q accepted, but renders attribute %s:\n%s", src, a.Key, out)
+				}
+				if a.Key == "href" && a.Val != "/markets/fixture-bay/" && !strings.HasPrefix(a.Val, "#fn") {
+					checkHref(t, src, a.Val, c)
+				}
+			}
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(doc)
 }
 
 func checkHref(t *testing.T, src, href string, c *checker) {
@@ -80,17 +87,4 @@ func checkHref(t *testing.T, src, href string, c *checker) {
 	if l, _ := c.listedFor(host); l != "" {
 		t.Fatalf("summary %q accepted, but links to %q, on listed %s", src, href, l)
 	}
-}
-
-// indentSummary is render's indent: a summary's later lines continue the list item.
-func indentSummary(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) != "" {
-			lines[i] = "  " + lines[i]
-		} else {
-			lines[i] = ""
-		}
-	}
-	return strings.Join(lines, "\n")
 }

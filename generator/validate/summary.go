@@ -36,10 +36,6 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		c.add(pos.Problem(field, "contains \"{{\", which Hugo would run as a shortcode: rephrase it"))
 		return
 	}
-	// The pages put the summary in trimmed, so it is checked trimmed: "\t[](x)" is a code block
-	// on its own but a link on a page.
-	body := []byte(strings.TrimSpace(src))
-	doc := markdown.Parser().Parse(text.NewReader(body))
 	reported := map[string]bool{}
 	report := func(format string, args ...any) {
 		p := pos.Problem(field, format, args...)
@@ -48,6 +44,32 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 			c.add(p)
 		}
 	}
+	// The pages put a summary in two places, trimmed: as its own block on market pages, and after
+	// the market's name in a list item on year pages. Markdown can read the same text differently
+	// in each ("```[](x)" opens a code block on its own, but is a link inline), so both are checked.
+	trimmed := strings.TrimSpace(src)
+	for _, body := range []string{trimmed, "- **x**: " + indentSummary(trimmed)} {
+		c.markdown([]byte(body), report)
+	}
+}
+
+// indentSummary indents a summary's later lines to continue the list item its first line is in,
+// as render's indent does on year pages.
+func indentSummary(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			lines[i] = "  " + lines[i]
+		} else {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// markdown reports raw HTML, images and bad links in a markdown text.
+func (c *checker) markdown(body []byte, report func(string, ...any)) {
+	doc := markdown.Parser().Parse(text.NewReader(body))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
