@@ -108,7 +108,11 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 	}
-	fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
+	if len(problems) == 1 {
+		fmt.Fprintf(stderr, "1 problem in %s: fix it and run again\n", dir)
+	} else {
+		fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
+	}
 	return errInvalid
 }
 

@@ -112,17 +112,30 @@ func (l *loader) list(path string, items any) bool {
 	if !ok {
 		return false
 	}
+	empty := func(i int) bool {
+		l.problems = append(l.problems, pos.Problem("["+strconv.Itoa(i)+"]", "is empty: remove the '-' or fill in the item"))
+		return false
+	}
+	ok = true
 	switch v := items.(type) {
 	case *[]*Publisher:
 		for i, p := range *v {
+			if p == nil {
+				ok = empty(i)
+				continue
+			}
 			p.Pos = pos.item(i)
 		}
 	case *[]*Category:
 		for i, c := range *v {
+			if c == nil {
+				ok = empty(i)
+				continue
+			}
 			c.Pos = pos.item(i)
 		}
 	}
-	return true
+	return ok
 }
 
 func (p Pos) item(i int) Pos {
@@ -153,8 +166,15 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: extra.Line, Message: "more than one YAML document: remove the extra '---'"})
 		return pos, false
 	}
-	if line, msg := indexLines(&root, "", pos.lines, 0); msg != "" {
-		l.problems = append(l.problems, Problem{File: path, Line: line, Message: msg})
+	if line, field, msg := indexLines(&root, "", pos.lines, 0); msg != "" {
+		l.problems = append(l.problems, Problem{File: path, Line: line, Field: field, Message: msg})
+		return pos, false
+	}
+	if top := root.Content[0]; reflect.TypeOf(v).Elem().Kind() == reflect.Slice && top.Kind != yaml.SequenceNode {
+		l.problems = append(l.problems, Problem{File: path, Line: top.Line, Message: "must be a list of items, each starting with '- '"})
+		return pos, false
+	} else if reflect.TypeOf(v).Elem().Kind() != reflect.Slice && top.Kind != yaml.MappingNode {
+		l.problems = append(l.problems, Problem{File: path, Line: top.Line, Message: "must be a mapping of fields (name: value), not a list or a single value"})
 		return pos, false
 	}
 	if unknown := unknownFields(&root, reflect.TypeOf(v)); len(unknown) > 0 {
@@ -185,7 +205,7 @@ func (l *loader) read(path string) ([]byte, bool) {
 		l.fileProblem(path, "is not a regular file")
 		return nil, false
 	case st.Size() > MaxFileSize:
-		l.fileProblem(path, "is %d bytes, more than the %d a data file may have", st.Size(), MaxFileSize)
+		l.tooLarge(path, st.Size())
 		return nil, false
 	}
 	data, err := os.ReadFile(path)
@@ -203,7 +223,37 @@ func (l *loader) read(path string) ([]byte, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "contains a NUL byte: data files are text"})
 		return nil, false
 	}
+	if i := oddLineBreak(data); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte("\n"))
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "contains a line break other than LF or CRLF (a lone CR, U+0085, U+2028 or U+2029): YAML counts it as a new line, so line numbers would be wrong; remove it"})
+		return nil, false
+	}
 	return data, true
+}
+
+// oddLineBreak returns the offset of the first line break other than "\n" or "\r\n", or -1.
+func oddLineBreak(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\r' && (i+1 >= len(b) || b[i+1] != '\n'), r == '\u0085', r == '\u2028', r == '\u2029':
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// tooLarge reports a file over MaxFileSize, naming the line on which it passes the limit.
+func (l *loader) tooLarge(path string, size int64) {
+	p := Problem{File: path, Message: fmt.Sprintf("is %d bytes, more than the %d a data file may have", size, MaxFileSize)}
+	if f, err := os.Open(path); err == nil {
+		head, _ := io.ReadAll(io.LimitReader(f, MaxFileSize))
+		f.Close()
+		p.Line = 1 + bytes.Count(head, []byte("\n"))
+		p.Message += fmt.Sprintf("; it passes the limit on line %d", p.Line)
+	}
+	l.problems = append(l.problems, p)
 }
 
 func invalidUTF8At(b []byte) int {
@@ -220,38 +270,45 @@ func invalidUTF8At(b []byte) int {
 // indexLines records the line of every mapping key and sequence item below n. It refuses
 // values nested deeper than maxDepth, and anchors and aliases, which data files never need
 // and which can expand a small file into a huge one.
-func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (line int, problem string) {
+func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (line int, field, problem string) {
 	if depth > maxDepth {
-		return 0, fmt.Sprintf("values are nested more than %d levels deep", maxDepth)
+		return n.Line, trailingItems.ReplaceAllString(path, ""), fmt.Sprintf("values are nested more than %d levels deep", maxDepth)
 	}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return n.Line, "uses a YAML anchor or alias (& or *): write each value out"
+		return n.Line, path, "uses a YAML anchor or alias (& or *): write each value out"
+	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		return n.Line, path, fmt.Sprintf("uses the YAML tag %s: write the value as plain text", n.Tag)
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float" && wholeNumber.MatchString(path) {
+		// The YAML library would silently cut 1.5 down to 1.
+		return n.Line, path, fmt.Sprintf("%s is not a whole number", n.Value)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			if line, p := indexLines(c, path, lines, depth+1); p != "" {
-				return line, p
+			if line, f, p := indexLines(c, path, lines, depth+1); p != "" {
+				return line, f, p
 			}
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			p := joinPath(path, n.Content[i].Value)
 			lines[p] = n.Content[i].Line
-			if line, msg := indexLines(n.Content[i+1], p, lines, depth+1); msg != "" {
-				return line, msg
+			if line, f, msg := indexLines(n.Content[i+1], p, lines, depth+1); msg != "" {
+				return line, f, msg
 			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
 			p := joinPath(path, "["+strconv.Itoa(i)+"]")
 			lines[p] = c.Line
-			if line, msg := indexLines(c, p, lines, depth+1); msg != "" {
-				return line, msg
+			if line, f, msg := indexLines(c, p, lines, depth+1); msg != "" {
+				return line, f, msg
 			}
 		}
 	}
-	return 0, ""
+	return 0, "", ""
 }
 
 // unknownFields lists the mapping keys below n that type t has no field for, in the words and
@@ -309,7 +366,29 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 	return fields
 }
 
+// trailingItems matches the list indexes at the end of a field path.
+var trailingItems = regexp.MustCompile(`(\[\d+\])+$`)
+
+// wholeNumber matches the schema's integer fields.
+var wholeNumber = regexp.MustCompile(`^(year|counts\.(online|physical|total)|entries\[\d+\]\.page)$`)
+
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// goType matches the Go package and "type" in decoding errors ("in type dataset.Market").
+var goType = regexp.MustCompile(`\b(?:type )?dataset\.`)
+
+// moreSpecific reports whether field a names a value on a line better than b: a key before a list
+// item, then the longer path, then the first in order.
+func moreSpecific(a, b string) bool {
+	ka, kb := !strings.HasSuffix(a, "]"), !strings.HasSuffix(b, "]")
+	if ka != kb {
+		return ka
+	}
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return a < b
+}
 
 // yamlProblems turns a YAML error into problems with lines and, where the line holds one, a field.
 func (l *loader) yamlProblems(path string, pos Pos, err error) {
@@ -320,9 +399,11 @@ func (l *loader) yamlProblems(path string, pos Pos, err error) {
 	} else {
 		msgs = []string{err.Error()}
 	}
+	// A line's field is the most specific key written on it: "entries[0].market" rather than
+	// "entries[0]" on "- market: x", but "summary" rather than "summary[1]" on "summary: [a, b]".
 	fields := map[int]string{}
 	for f, line := range pos.lines {
-		if cur, ok := fields[line]; !ok || len(f) > len(cur) {
+		if cur, ok := fields[line]; !ok || moreSpecific(f, cur) {
 			fields[line] = f
 		}
 	}
@@ -333,7 +414,7 @@ func (l *loader) yamlProblems(path string, pos Pos, err error) {
 			p.Message = m[2]
 			p.Field = fields[p.Line]
 		}
-		p.Message = strings.Replace(p.Message, " in type dataset.", " in ", 1)
+		p.Message = goType.ReplaceAllString(p.Message, "")
 		l.problems = append(l.problems, p)
 	}
 }

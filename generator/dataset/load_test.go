@@ -36,9 +36,9 @@ func TestLoadRejectsUnreadableFiles(t *testing.T) {
 	}{
 		{"not UTF-8", "a.yaml", "name: ok\nkind: \xff\xfe\n", "a.yaml:2: is not valid UTF-8 text"},
 		{"NUL byte", "b.yaml", "name: ok\n\x00\n", "b.yaml:2: contains a NUL byte"},
-		{"too large", "c.yaml", "name: " + strings.Repeat("x", int(dataset.MaxFileSize)) + "\n", "c.yaml: is 1048583 bytes, more than the 1048576"},
-		{"deeply nested", "d.yaml", "name: " + strings.Repeat("[", 30) + strings.Repeat("]", 30) + "\n", "d.yaml: values are nested more than 20 levels deep"},
-		{"alias bomb", "e.yaml", aliasBomb(), "e.yaml:1: uses a YAML anchor or alias"},
+		{"too large", "c.yaml", "name: " + strings.Repeat("x", int(dataset.MaxFileSize)) + "\n", "c.yaml:1: is 1048583 bytes, more than the 1048576 a data file may have; it passes the limit on line 1"},
+		{"deeply nested", "d.yaml", "name: " + strings.Repeat("[", 30) + strings.Repeat("]", 30) + "\n", "d.yaml:1: name: values are nested more than 20 levels deep"},
+		{"alias bomb", "e.yaml", aliasBomb(), "e.yaml:1: a: uses a YAML anchor or alias"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

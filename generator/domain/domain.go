@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
@@ -24,6 +25,9 @@ var profile = idna.New(
 func Canonical(name string) (string, error) {
 	if name == "" {
 		return "", errors.New("is empty")
+	}
+	if !utf8.ValidString(name) {
+		return "", fmt.Errorf("%q is not valid UTF-8", name)
 	}
 	if strings.ContainsAny(name, "/:@?#[] \t") {
 		return "", fmt.Errorf("%q is not a bare domain name: write it without scheme, port or path", name)

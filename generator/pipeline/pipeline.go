@@ -29,8 +29,12 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 	return model.Build(set), nil, nil
 }
 
-// Generate loads dataDir and, if it has no problems, writes its pages into contentDir.
+// Generate first rolls back a run on contentDir that was interrupted, then loads dataDir and, if
+// it has no problems, writes its pages into contentDir.
 func Generate(dataDir, contentDir string, today time.Time) (*model.Site, contentdir.Stats, []dataset.Problem, error) {
+	if err := contentdir.Recover(contentDir); err != nil {
+		return nil, contentdir.Stats{}, nil, err
+	}
 	site, problems, err := Load(dataDir, today)
 	if err != nil || len(problems) > 0 {
 		return nil, contentdir.Stats{}, problems, err

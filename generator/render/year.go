@@ -136,6 +136,7 @@ func group(b *strings.Builder, title string, listings []*model.Listing) {
 }
 
 // indent keeps a multi-line summary inside its list item.
+// (validate checks summaries in this same list-item context: keep the two alike.)
 func indent(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i := 1; i < len(lines); i++ {

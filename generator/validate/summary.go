@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
@@ -30,11 +31,11 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		c.add(pos.Problem(field, "is %d bytes; a summary is a few sentences (at most %d bytes)", len(src), MaxSummary))
 		return
 	}
+	c.visible(pos, field, src)
 	if strings.Contains(src, "{{") {
 		c.add(pos.Problem(field, "contains \"{{\", which Hugo would run as a shortcode: rephrase it"))
 		return
 	}
-	doc := markdown.Parser().Parse(text.NewReader([]byte(src)))
 	reported := map[string]bool{}
 	report := func(format string, args ...any) {
 		p := pos.Problem(field, format, args...)
@@ -43,6 +44,32 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 			c.add(p)
 		}
 	}
+	// The pages put a summary in two places, trimmed: as its own block on market pages, and after
+	// the market's name in a list item on year pages. Markdown can read the same text differently
+	// in each ("```[](x)" opens a code block on its own, but is a link inline), so both are checked.
+	trimmed := strings.TrimSpace(src)
+	for _, body := range []string{trimmed, "- **x**: " + indentSummary(trimmed)} {
+		c.markdown([]byte(body), report)
+	}
+}
+
+// indentSummary indents a summary's later lines to continue the list item its first line is in,
+// as render's indent does on year pages.
+func indentSummary(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			lines[i] = "  " + lines[i]
+		} else {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// markdown reports raw HTML, images and bad links in a markdown text.
+func (c *checker) markdown(body []byte, report func(string, ...any)) {
+	doc := markdown.Parser().Parse(text.NewReader(body))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -53,35 +80,39 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		case *ast.Image:
 			report("contains an image: summaries are text")
 		case *ast.Link:
-			c.link(string(n.Destination), report)
+			// Check the destination as the renderer writes it, with escapes and entities resolved.
+			c.link(string(util.URLEscape(n.Destination, true)), false, report)
 		case *ast.AutoLink:
-			c.link(string(n.URL([]byte(src))), report)
+			c.link(string(n.URL(body)), true, report)
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-func (c *checker) link(dest string, report func(string, ...any)) {
+// link checks a link destination; auto is true for links made from bare text, where linkify
+// turns "www.example.com" into an http link.
+func (c *checker) link(dest string, auto bool, report func(string, ...any)) {
 	raw := dest
-	if !strings.Contains(dest, "://") && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
-		dest = "http://" + dest // linkify's bare www. links
+	if auto && strings.HasPrefix(strings.ToLower(dest), "www.") {
+		dest = "http://" + dest
 	}
 	u, err := url.Parse(dest)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
 		report("links to %q: only http(s) links to sources are allowed", raw)
 		return
 	}
-	host := strings.ToLower(u.Hostname())
-	if canon, err := domain.Canonical(host); err == nil {
-		host = canon
-	}
-	if listed, m := c.listedFor(host); m != nil {
+	if listed, m := c.listedFor(u.Hostname()); m != nil {
 		report("links to %s, a domain listed for %s: name it as text, never as a link", listed, m.Name)
 	}
 }
 
-// listedFor returns the listed domain covering host, and its market, if there is one.
+// listedFor returns the listed domain covering host, and its market, if there is one. The host
+// is compared in canonical form: lower case, punycode, without a trailing dot.
 func (c *checker) listedFor(host string) (string, *dataset.Market) {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if canon, err := domain.Canonical(host); err == nil {
+		host = canon
+	}
 	for h := host; h != ""; {
 		if m, ok := c.domains[h]; ok {
 			return h, m

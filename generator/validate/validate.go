@@ -3,6 +3,7 @@ package validate
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -118,6 +119,19 @@ func (c *checker) oneLine(pos dataset.Pos, field, value string) {
 			return
 		}
 	}
+	c.visible(pos, field, value)
+}
+
+// visible refuses the invisible characters that can make text read differently from what it
+// holds: bidirectional overrides and isolates, zero-width spaces and byte-order marks.
+// (Zero-width joiners, which some scripts need, are allowed.)
+func (c *checker) visible(pos dataset.Pos, field, value string) {
+	for _, r := range value {
+		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200b' || r == '\u2060' || r == '\ufeff' {
+			c.add(pos.Problem(field, "contains the invisible character U+%04X: remove it", r))
+			return
+		}
+	}
 }
 
 func (c *checker) url(pos dataset.Pos, field, raw string) {
@@ -125,13 +139,22 @@ func (c *checker) url(pos dataset.Pos, field, raw string) {
 		return
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !validHost(u.Hostname()) {
 		c.add(pos.Problem(field, "%q is not an absolute http(s) URL", raw))
 		return
 	}
-	if listed, m := c.listedFor(strings.ToLower(u.Hostname())); m != nil {
+	if listed, m := c.listedFor(u.Hostname()); m != nil {
 		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, listed, m.Name))
 	}
+}
+
+// validHost reports whether a URL's host is a domain name under a known suffix or an IP address.
+func validHost(host string) bool {
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	_, err := domain.Canonical(strings.TrimSuffix(strings.ToLower(host), "."))
+	return err == nil
 }
 
 func (c *checker) sources(pos dataset.Pos, field string, urls []string) {
@@ -362,13 +385,19 @@ func (c *checker) counts(e *dataset.Edition) {
 	}
 }
 
-// IsCountry reports whether code is an ISO 3166-1 alpha-2 country code.
+// reserved are codes the language package accepts as regions that ISO 3166-1 only reserves
+// (UK is GB, EU and UN are not countries) or has withdrawn without a single successor.
+var reserved = map[string]bool{"AC": true, "CP": true, "DG": true, "EA": true, "EU": true, "EZ": true,
+	"FX": true, "IC": true, "SU": true, "TA": true, "UK": true, "UN": true, "AN": true, "CS": true, "YU": true, "NT": true}
+
+// IsCountry reports whether code is an assigned ISO 3166-1 alpha-2 country code. Withdrawn codes
+// (YU, ZR, AN) are refused; XK, the code the EU and others use for Kosovo, is accepted.
 func IsCountry(code string) bool {
-	if len(code) != 2 || strings.ToUpper(code) != code {
+	if len(code) != 2 || strings.ToUpper(code) != code || reserved[code] {
 		return false
 	}
 	r, err := language.ParseRegion(code)
-	return err == nil && r.String() == code && r.IsCountry()
+	return err == nil && r.String() == code && r.Canonicalize().String() == code && r.IsCountry()
 }
 
 func contains(list []string, s string) bool {

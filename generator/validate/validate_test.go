@@ -10,6 +10,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+	"github.com/notorious-markets-watch/nmw/generator/validate"
 )
 
 // TestCases runs each testdata/*.txtar case: the files in the archive replace or add files in
@@ -116,4 +117,13 @@ func lines(s string) []string {
 		}
 	}
 	return out
+}
+
+func TestIsCountry(t *testing.T) {
+	for code, want := range map[string]bool{"CN": true, "GB": true, "XK": true, "HK": true,
+		"UK": false, "EU": false, "UN": false, "YU": false, "ZR": false, "AN": false, "ZZ": false, "gb": false, "GBR": false} {
+		if got := validate.IsCountry(code); got != want {
+			t.Errorf("IsCountry(%q) = %v, want %v", code, got, want)
+		}
+	}
 }
