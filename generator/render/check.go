@@ -40,8 +40,11 @@ func hosts(m *model.Market) []hostFront {
 	return out
 }
 
-// fold removes accents and case, as the check's script does, so "Março" and "MARCO" meet.
-var fold = transform.Chain(norm.NFKD, runes.Remove(runes.In(uni.Mn)), norm.NFC)
+// fold returns a transformer that removes accents, as the check's script does, so "Março" and
+// "MARCO" meet. A transformer keeps state: make one per use.
+func fold() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(uni.Mn)), norm.NFC)
+}
 
 // stopWords are words too common in summaries to help a search.
 var stopWords = map[string]bool{}
@@ -71,7 +74,7 @@ func summaryWords(m *model.Market, categories map[string]string) string {
 	for _, d := range m.Developments {
 		texts = append(texts, d.Summary)
 	}
-	folded, _, err := transform.String(fold, strings.ToLower(strings.Join(texts, " ")))
+	folded, _, err := transform.String(fold(), strings.ToLower(strings.Join(texts, " ")))
 	if err != nil {
 		return ""
 	}

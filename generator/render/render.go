@@ -4,8 +4,11 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -43,11 +46,18 @@ func Pages(site *model.Site) ([]Page, error) {
 	for _, c := range site.Set.Categories {
 		labels[c.ID] = c.Label
 	}
-	for _, m := range site.Markets {
-		if err := add("markets/"+m.Slug+".md", marketFront(site, m, labels), marketBody(m)); err != nil {
-			return nil, err
+	marketPages, err := parallel(site.Markets, func(m *model.Market) (Page, error) {
+		path := "markets/" + m.Slug + ".md"
+		data, err := page(marketFront(site, m, labels), marketBody(m))
+		if err != nil {
+			return Page{}, fmt.Errorf("render %s: %w", path, err)
 		}
+		return Page{Path: path, Data: data}, nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	pages = append(pages, marketPages...)
 	if err := add("years/_index.md", section{Title: "Editions by year", Description: "Every edition of every list, by the year it reviews."}, ""); err != nil {
 		return nil, err
 	}
@@ -71,6 +81,29 @@ func Pages(site *model.Site) ([]Page, error) {
 		}
 	}
 	return pages, nil
+}
+
+// parallel renders one page per item on every processor, keeping the items' order.
+func parallel[T any](items []T, render func(T) (Page, error)) ([]Page, error) {
+	out := make([]Page, len(items))
+	errs := make([]error, len(items))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = render(items[i])
+			}
+		}()
+	}
+	for i := range items {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // page joins front matter and body into a content file.

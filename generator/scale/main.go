@@ -195,6 +195,8 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer bool) (row,
 		return r, err
 	}
 	r.pages = int(pages)
+	genMarkets, _, _ := countOutput(filepath.Join(public, "markets"))
+	genYears, _, _ := countOutput(filepath.Join(public, "years"))
 	os.RemoveAll(public)
 
 	if peer {
@@ -213,8 +215,12 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer bool) (row,
 		if r.peerPages, _, err = countOutput(ppublic); err != nil {
 			return r, err
 		}
-		if r.peerPages != pages {
-			return r, fmt.Errorf("N=%d: the peer built %d HTML pages, the generator's site %d: the builds are not comparable", n, r.peerPages, pages)
+		// The peer makes every market and year page; the generator's site also has a few
+		// pages (statistics, coverage, search) the peer leaves out.
+		peerMarkets, _, _ := countOutput(filepath.Join(ppublic, "markets"))
+		peerYears, _, _ := countOutput(filepath.Join(ppublic, "years"))
+		if peerMarkets != genMarkets || peerYears != genYears {
+			return r, fmt.Errorf("N=%d: the peer built %d market and %d year pages, the generator's site %d and %d: the builds are not comparable", n, peerMarkets, peerYears, genMarkets, genYears)
 		}
 		os.RemoveAll(ppublic)
 	}
