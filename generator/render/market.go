@@ -13,54 +13,54 @@ import (
 )
 
 type marketPage struct {
-	Title       string       `yaml:"title"`
-	Description string       `yaml:"description"`
-	Categories  []string     `yaml:"categories"`
-	Countries   []string     `yaml:"countries,omitempty"`
-	Kinds       []string     `yaml:"kinds"`
-	Statuses    []string     `yaml:"statuses"`
-	Params      marketParams `yaml:"params"`
+	Title       string       `yaml:"title" json:"title"`
+	Description string       `yaml:"description" json:"description"`
+	Categories  []string     `yaml:"categories" json:"categories"`
+	Countries   []string     `yaml:"countries,omitempty" json:"countries,omitempty,omitzero"`
+	Kinds       []string     `yaml:"kinds" json:"kinds"`
+	Statuses    []string     `yaml:"statuses" json:"statuses"`
+	Params      marketParams `yaml:"params" json:"params"`
 }
 
 type marketParams struct {
-	Kind        string        `yaml:"kind"`
-	Aliases     []string      `yaml:"aliases,omitempty"`
-	FormerNames []string      `yaml:"former_names,omitempty"`
-	Country     string        `yaml:"country,omitempty"`
-	CountryName string        `yaml:"country_name,omitempty"`
-	City        string        `yaml:"city,omitempty"`
-	Domains     domainsFront  `yaml:"domains,omitempty"`
-	Hosts       []hostFront   `yaml:"hosts,omitempty"`
-	Words       string        `yaml:"words,omitempty"`
-	Current     bool          `yaml:"current"`
-	Status      []statusFront `yaml:"status"`
-	Listings    []listingRef  `yaml:"listings"`
-	Timeline    timelineFront `yaml:"timeline"`
+	Kind        string        `yaml:"kind" json:"kind"`
+	Aliases     []string      `yaml:"aliases,omitempty" json:"aliases,omitempty,omitzero"`
+	FormerNames []string      `yaml:"former_names,omitempty" json:"former_names,omitempty,omitzero"`
+	Country     string        `yaml:"country,omitempty" json:"country,omitempty,omitzero"`
+	CountryName string        `yaml:"country_name,omitempty" json:"country_name,omitempty,omitzero"`
+	City        string        `yaml:"city,omitempty" json:"city,omitempty,omitzero"`
+	Domains     domainsFront  `yaml:"domains,omitempty" json:"domains,omitempty,omitzero"`
+	Hosts       []hostFront   `yaml:"hosts,omitempty" json:"hosts,omitempty,omitzero"`
+	Words       string        `yaml:"words,omitempty" json:"words,omitempty,omitzero"`
+	Current     bool          `yaml:"current" json:"current"`
+	Status      []statusFront `yaml:"status" json:"status"`
+	Listings    []listingRef  `yaml:"listings" json:"listings"`
+	Timeline    timelineFront `yaml:"timeline" json:"timeline"`
 }
 
 type domainsFront struct {
-	Current []string `yaml:"current,omitempty"`
-	Former  []string `yaml:"former,omitempty"`
-	Mirrors []string `yaml:"mirrors,omitempty"`
+	Current []string `yaml:"current,omitempty" json:"current,omitempty,omitzero"`
+	Former  []string `yaml:"former,omitempty" json:"former,omitempty,omitzero"`
+	Mirrors []string `yaml:"mirrors,omitempty" json:"mirrors,omitempty,omitzero"`
 }
 
 type statusFront struct {
-	Publisher string `yaml:"publisher"`
-	List      string `yaml:"list"`
-	Current   bool   `yaml:"current"`
-	First     int    `yaml:"first"`
-	Last      int    `yaml:"last"`
-	Years     []int  `yaml:"years"`
-	YearsText string `yaml:"years_text"`
-	Text      string `yaml:"text"`
+	Publisher string `yaml:"publisher" json:"publisher"`
+	List      string `yaml:"list" json:"list"`
+	Current   bool   `yaml:"current" json:"current"`
+	First     int    `yaml:"first" json:"first"`
+	Last      int    `yaml:"last" json:"last"`
+	Years     []int  `yaml:"years" json:"years"`
+	YearsText string `yaml:"years_text" json:"years_text"`
+	Text      string `yaml:"text" json:"text"`
 }
 
 type listingRef struct {
-	Publisher string `yaml:"publisher"`
-	Year      int    `yaml:"year"`
-	Edition   string `yaml:"edition"`
-	Section   string `yaml:"section"`
-	Page      int    `yaml:"page,omitempty"`
+	Publisher string `yaml:"publisher" json:"publisher"`
+	Year      int    `yaml:"year" json:"year"`
+	Edition   string `yaml:"edition" json:"edition"`
+	Section   string `yaml:"section" json:"section"`
+	Page      int    `yaml:"page,omitempty" json:"page,omitempty,omitzero"`
 }
 
 // Status taxonomy terms.

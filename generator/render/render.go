@@ -4,13 +4,12 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
@@ -106,16 +105,16 @@ func parallel[T any](items []T, render func(T) (Page, error)) ([]Page, error) {
 	return out, errors.Join(errs...)
 }
 
-// page joins front matter and body into a content file.
+// page joins front matter and body into a content file. The front matter is JSON, which is YAML
+// too: Hugo reads it between the usual "---" lines, below the marker comment, and Go writes
+// JSON several times faster than YAML.
 func page(fm any, body string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("---\n" + Marker + "\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
 	if err := enc.Encode(fm); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
 		return nil, err
 	}
 	b.WriteString("---\n")
@@ -128,6 +127,6 @@ func page(fm any, body string) ([]byte, error) {
 }
 
 type section struct {
-	Title       string `yaml:"title"`
-	Description string `yaml:"description"`
+	Title       string `yaml:"title" json:"title"`
+	Description string `yaml:"description" json:"description"`
 }

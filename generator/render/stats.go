@@ -14,21 +14,21 @@ import (
 
 // timelineFront is a market's timeline: one row per list, one cell per edition.
 type timelineFront struct {
-	First int           `yaml:"first"`
-	Last  int           `yaml:"last"`
-	Rows  []timelineRow `yaml:"rows"`
+	First int           `yaml:"first" json:"first"`
+	Last  int           `yaml:"last" json:"last"`
+	Rows  []timelineRow `yaml:"rows" json:"rows"`
 }
 
 type timelineRow struct {
-	Publisher string         `yaml:"publisher"`
-	List      string         `yaml:"list"`
-	Cells     []timelineCell `yaml:"cells,flow"`
+	Publisher string         `yaml:"publisher" json:"publisher"`
+	List      string         `yaml:"list" json:"list"`
+	Cells     []timelineCell `yaml:"cells,flow" json:"cells"`
 }
 
 type timelineCell struct {
-	Year        int    `yaml:"year"`
-	State       string `yaml:"state"`
-	Development bool   `yaml:"development,omitempty"`
+	Year        int    `yaml:"year" json:"year"`
+	State       string `yaml:"state" json:"state"`
+	Development bool   `yaml:"development,omitempty" json:"development,omitempty,omitzero"`
 }
 
 func timeline(site *model.Site, m *model.Market) timelineFront {
@@ -45,59 +45,59 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 }
 
 type statsPage struct {
-	Title       string      `yaml:"title"`
-	Description string      `yaml:"description"`
-	Type        string      `yaml:"type"`
-	Outputs     []string    `yaml:"outputs,flow"`
-	Params      statsParams `yaml:"params"`
+	Title       string      `yaml:"title" json:"title"`
+	Description string      `yaml:"description" json:"description"`
+	Type        string      `yaml:"type" json:"type"`
+	Outputs     []string    `yaml:"outputs,flow" json:"outputs"`
+	Params      statsParams `yaml:"params" json:"params"`
 }
 
 type statsParams struct {
-	First        int               `yaml:"first"`
-	Last         int               `yaml:"last"`
-	Lists        []listFront       `yaml:"lists"`
-	Countries    []seriesFront     `yaml:"countries"`
-	Categories   []seriesFront     `yaml:"categories"`
-	Longest      []tenureFront     `yaml:"longest"`
-	Developments []developmentItem `yaml:"developments"`
+	First        int               `yaml:"first" json:"first"`
+	Last         int               `yaml:"last" json:"last"`
+	Lists        []listFront       `yaml:"lists" json:"lists"`
+	Countries    []seriesFront     `yaml:"countries" json:"countries"`
+	Categories   []seriesFront     `yaml:"categories" json:"categories"`
+	Longest      []tenureFront     `yaml:"longest" json:"longest"`
+	Developments []developmentItem `yaml:"developments" json:"developments"`
 }
 
 // listFront is one publisher's list with every edition's facts, oldest first.
 type listFront struct {
-	Publisher string         `yaml:"publisher"`
-	List      string         `yaml:"list"`
-	Editions  []editionFront `yaml:"editions"`
+	Publisher string         `yaml:"publisher" json:"publisher"`
+	List      string         `yaml:"list" json:"list"`
+	Editions  []editionFront `yaml:"editions" json:"editions"`
 }
 
 // seriesFront is one row of a by-year chart: distinct markets listed per year.
 type seriesFront struct {
-	Key    string `yaml:"key"`
-	Label  string `yaml:"label"`
-	Counts []int  `yaml:"counts,flow"`
-	Total  int    `yaml:"total"`
+	Key    string `yaml:"key" json:"key"`
+	Label  string `yaml:"label" json:"label"`
+	Counts []int  `yaml:"counts,flow" json:"counts"`
+	Total  int    `yaml:"total" json:"total"`
 }
 
 type tenureFront struct {
-	Market   string         `yaml:"market"`
-	Name     string         `yaml:"name"`
-	Editions []tenureByList `yaml:"editions,flow"`
-	Total    int            `yaml:"total"`
-	First    int            `yaml:"first"`
-	Last     int            `yaml:"last"`
+	Market   string         `yaml:"market" json:"market"`
+	Name     string         `yaml:"name" json:"name"`
+	Editions []tenureByList `yaml:"editions,flow" json:"editions"`
+	Total    int            `yaml:"total" json:"total"`
+	First    int            `yaml:"first" json:"first"`
+	Last     int            `yaml:"last" json:"last"`
 }
 
 type tenureByList struct {
-	Publisher string `yaml:"publisher"`
-	Count     int    `yaml:"count"`
+	Publisher string `yaml:"publisher" json:"publisher"`
+	Count     int    `yaml:"count" json:"count"`
 }
 
 type developmentItem struct {
-	Year      int    `yaml:"year"`
-	Publisher string `yaml:"publisher"`
-	Edition   string `yaml:"edition"`
-	Market    string `yaml:"market"`
-	Name      string `yaml:"name"`
-	Summary   string `yaml:"summary"`
+	Year      int    `yaml:"year" json:"year"`
+	Publisher string `yaml:"publisher" json:"publisher"`
+	Edition   string `yaml:"edition" json:"edition"`
+	Market    string `yaml:"market" json:"market"`
+	Name      string `yaml:"name" json:"name"`
+	Summary   string `yaml:"summary" json:"summary"`
 }
 
 // Chart sizes: how many rows the country and longest-listed charts show.
