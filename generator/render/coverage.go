@@ -14,7 +14,7 @@ func coverageBody(site *model.Site) string {
 	b.WriteString("| Edition | Published | Online | Physical | Total |\n|---|---|---|---|---|\n")
 	for _, c := range model.Coverage(site) {
 		e := c.Edition
-		fmt.Fprintf(&b, "| [%s %d]({{< relref \"/years/%d.md\" >}}) | %s | %s | %s | %s |\n",
+		fmt.Fprintf(&b, "| [%s %d](/years/%d/) | %s | %s | %s | %s |\n",
 			Escape(e.Publisher.Short), e.Year, e.Year, e.PublishedText(), coverageCell(c.Online), coverageCell(c.Physical), coverageCell(c.Total))
 	}
 	b.WriteString("\nEach cell reads *recorded of official*. “Not given” means no source we read states an official count. Recorded numbers can exceed an official count when the report groups several sites under one heading that we record separately.\n")

@@ -227,7 +227,9 @@ func sourceName(raw string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
-// marketLink is a markdown link to a market page that Hugo resolves, whatever the base URL.
+// marketLink is a markdown link to a market page; the link render hook resolves the
+// root-relative path against the base URL. (A relref shortcode per link made Hugo slow down
+// quadratically on long year pages.)
 func marketLink(m *model.Market) string {
-	return fmt.Sprintf("[%s]({{< relref \"/markets/%s.md\" >}})", Escape(m.Name), m.Slug)
+	return fmt.Sprintf("[%s](/markets/%s/)", Escape(m.Name), m.Slug)
 }

@@ -103,7 +103,7 @@ func changes(b *strings.Builder, e *model.Edition) {
 		if len(partial) > 1 {
 			verb = "editions are"
 		}
-		fmt.Fprintf(b, "Based on the markets recorded on this site. The %s %s only partly recorded here ([data coverage]({{< relref \"/coverage.md\" >}})), so a market shown as new or dropped may not be.\n\n", strings.Join(partial, " and "), verb)
+		fmt.Fprintf(b, "Based on the markets recorded on this site. The %s %s only partly recorded here ([data coverage](/coverage/)), so a market shown as new or dropped may not be.\n\n", strings.Join(partial, " and "), verb)
 	}
 	for _, c := range []struct {
 		label   string
