@@ -70,14 +70,28 @@ func fail(op, path string) error {
 // renames the new pages into place and removes stale ones. A failure rolls the changes back; if
 // the process dies instead, the next Write (or Recover) does.
 func Write(dir, marker string, files []File) (Stats, error) {
-	st, err := write(dir, marker, files)
+	return WriteEach(dir, marker, func(yield func(File) error) error {
+		for _, f := range files {
+			if err := yield(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// WriteEach is Write for files that each hands over one at a time, so that a large site need
+// not be held in memory: each file is written to a temporary file as it comes. An error from
+// each ends the run with the folder unchanged.
+func WriteEach(dir, marker string, each func(yield func(File) error) error) (Stats, error) {
+	st, err := write(dir, marker, each)
 	if err != nil && (errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission)) {
 		err = fmt.Errorf("content folder %s cannot be written (read-only?): %w", dir, err)
 	}
 	return st, err
 }
 
-func write(dir, marker string, files []File) (Stats, error) {
+func write(dir, marker string, each func(yield func(File) error) error) (Stats, error) {
 	var st Stats
 	if err := fail("mkdir", dir); err != nil {
 		return st, fmt.Errorf("content folder: %w", err)
@@ -100,45 +114,46 @@ func write(dir, marker string, files []File) (Stats, error) {
 			os.Remove(filepath.Join(dir, filepath.FromSlash(t)))
 		}
 	}
-	for _, f := range files {
+	err = each(func(f File) error {
 		if err := checkPath(f.Path); err != nil {
-			cleanup()
-			return st, err
+			return err
 		}
 		if wanted[f.Path] {
-			cleanup()
-			return st, fmt.Errorf("page %s is generated twice", f.Path)
+			return fmt.Errorf("page %s is generated twice", f.Path)
 		}
 		wanted[f.Path] = true
 		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
 		generated, exists := existing[f.Path]
 		if exists && !generated {
 			st.Kept = append(st.Kept, f.Path)
-			continue
+			return nil
 		}
 		ch := change{Path: f.Path}
 		if exists {
 			old, err := os.ReadFile(dst)
 			if err != nil {
-				cleanup()
-				return st, fmt.Errorf("read %s: %w", dst, err)
+				return fmt.Errorf("read %s: %w", dst, err)
 			}
 			if bytes.Equal(old, f.Data) {
 				st.Unchanged++
-				continue
+				return nil
 			}
 			if ch.Backup, err = writeTemp(dir, old); err != nil {
-				cleanup()
-				return st, fmt.Errorf("back up %s: %w", dst, err)
+				return fmt.Errorf("back up %s: %w", dst, err)
 			}
 			made = append(made, ch.Backup)
 		}
+		var err error
 		if ch.Temp, err = writeTemp(dir, f.Data); err != nil {
-			cleanup()
-			return st, fmt.Errorf("write %s: %w", dst, err)
+			return fmt.Errorf("write %s: %w", dst, err)
 		}
 		made = append(made, ch.Temp)
 		changes = append(changes, ch)
+		return nil
+	})
+	if err != nil {
+		cleanup()
+		return st, err
 	}
 	var stale []string
 	for p, generated := range existing {

@@ -39,15 +39,11 @@ func Generate(dataDir, contentDir string, today time.Time) (*model.Site, content
 	if err != nil || len(problems) > 0 {
 		return nil, contentdir.Stats{}, problems, err
 	}
-	pages, err := render.Pages(site)
-	if err != nil {
-		return nil, contentdir.Stats{}, nil, err
-	}
-	files := make([]contentdir.File, len(pages))
-	for i, p := range pages {
-		files[i] = contentdir.File{Path: p.Path, Data: p.Data}
-	}
-	st, err := contentdir.Write(contentDir, render.Marker, files)
+	st, err := contentdir.WriteEach(contentDir, render.Marker, func(yield func(contentdir.File) error) error {
+		return render.Each(site, func(p render.Page) error {
+			return yield(contentdir.File{Path: p.Path, Data: p.Data})
+		})
+	})
 	return site, st, nil, err
 }
 

@@ -1,4 +1,4 @@
-// Package render turns the linked model into Hugo content pages: YAML front matter with the
+// Package render turns the linked model into Hugo content pages: front matter with the
 // structured facts, and a markdown body a person can read.
 package render
 
@@ -27,59 +27,77 @@ type Page struct {
 // Pages renders every page of the site, in a stable order.
 func Pages(site *model.Site) ([]Page, error) {
 	var pages []Page
+	err := Each(site, func(p Page) error {
+		pages = append(pages, p)
+		return nil
+	})
+	return pages, err
+}
+
+// batch is how many market pages are rendered at once, in parallel, before they are handed on.
+const batch = 256
+
+// Each renders every page of the site in the order Pages returns them, handing each to yield
+// as soon as it is made, so that a large site is never held in memory whole.
+func Each(site *model.Site, yield func(Page) error) error {
 	add := func(path string, fm any, body string) error {
 		data, err := page(fm, body)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", path, err)
 		}
-		pages = append(pages, Page{Path: path, Data: data})
-		return nil
+		return yield(Page{Path: path, Data: data})
 	}
 	if err := add("_index.md", home(site), ""); err != nil {
-		return nil, err
+		return err
 	}
 	if err := add("markets/_index.md", section{Title: "Markets A–Z", Description: "Every market named on a watchlist the site covers, from A to Z."}, ""); err != nil {
-		return nil, err
+		return err
 	}
 	labels := map[string]string{}
 	for _, c := range site.Set.Categories {
 		labels[c.ID] = c.Label
 	}
-	marketPages, err := parallel(site.Markets, func(m *model.Market) (Page, error) {
-		path := "markets/" + m.Slug + ".md"
-		data, err := page(marketFront(site, m, labels), marketBody(m))
+	for start := 0; start < len(site.Markets); start += batch {
+		rendered, err := parallel(site.Markets[start:min(start+batch, len(site.Markets))], func(m *model.Market) (Page, error) {
+			path := "markets/" + m.Slug + ".md"
+			data, err := page(marketFront(site, m, labels), marketBody(m))
+			if err != nil {
+				return Page{}, fmt.Errorf("render %s: %w", path, err)
+			}
+			return Page{Path: path, Data: data}, nil
+		})
 		if err != nil {
-			return Page{}, fmt.Errorf("render %s: %w", path, err)
+			return err
 		}
-		return Page{Path: path, Data: data}, nil
-	})
-	if err != nil {
-		return nil, err
+		for _, p := range rendered {
+			if err := yield(p); err != nil {
+				return err
+			}
+		}
 	}
-	pages = append(pages, marketPages...)
 	if err := add("years/_index.md", section{Title: "Editions by year", Description: "Every edition of every list, by the year it reviews."}, ""); err != nil {
-		return nil, err
+		return err
 	}
 	for _, y := range site.Years {
 		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y), yearBody(y)); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := add("coverage.md", section{Title: "Data coverage", Description: "How many of each edition's officially counted markets are recorded on this site."}, coverageBody(site)); err != nil {
-		return nil, err
+		return err
 	}
 	if err := add("statistics.md", stats(site), ""); err != nil {
-		return nil, err
+		return err
 	}
 	if err := add("search/_index.md", section{Title: "Search", Description: "Find a market by name, alias, domain or a word from what the reports said about it."}, ""); err != nil {
-		return nil, err
+		return err
 	}
 	for _, t := range terms(site) {
 		if err := add(t.path, t.front, ""); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return pages, nil
+	return nil
 }
 
 // parallel renders one page per item on every processor, keeping the items' order.
