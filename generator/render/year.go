@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
@@ -78,7 +79,7 @@ func yearBody(y *model.Year) string {
 		if len(e.Developments) > 0 {
 			fmt.Fprintf(&b, "### Positive developments (%d)\n\n", len(e.Developments))
 			for _, d := range e.Developments {
-				fmt.Fprintf(&b, "- **%s**: %s\n", marketLink(d.Market), indent(d.Summary))
+				fmt.Fprintf(&b, "- **%s**: %s\n", marketLink(d.Market), mdtext.Indent(d.Summary))
 			}
 			b.WriteString("\n")
 		}
@@ -130,21 +131,7 @@ func group(b *strings.Builder, title string, listings []*model.Listing) {
 	}
 	fmt.Fprintf(b, "### %s (%d)\n\n", title, len(listings))
 	for _, l := range listings {
-		fmt.Fprintf(b, "- **%s** (%s%s): %s\n", marketLink(l.Market), Escape(l.Section), pageText(l.Page), indent(l.Summary))
+		fmt.Fprintf(b, "- **%s** (%s%s): %s\n", marketLink(l.Market), Escape(l.Section), pageText(l.Page), mdtext.Indent(l.Summary))
 	}
 	b.WriteString("\n")
-}
-
-// indent keeps a multi-line summary inside its list item.
-// (validate checks summaries in this same list-item context: keep the two alike.)
-func indent(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) != "" {
-			lines[i] = "  " + lines[i]
-		} else {
-			lines[i] = ""
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
 	"github.com/notorious-markets-watch/nmw/generator/internal/markdowntest"
+	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 )
 
 // FuzzSummary checks that a summary the checks accept renders, in the list item of a year page
@@ -37,7 +38,7 @@ func FuzzSummary(f *testing.F) {
 			return
 		}
 		// as on a year page, then as on a market page
-		for _, md := range []string{"- **[Fixture Bay](/markets/fixture-bay/)** (Online): " + indentSummary(src) + "\n", "Reported in *x*.\n\n" + strings.TrimSpace(src) + "\n"} {
+		for _, md := range []string{"- **[Fixture Bay](/markets/fixture-bay/)** (Online): " + mdtext.Indent(src) + "\n", "Reported in *x*.\n\n" + strings.TrimSpace(src) + "\n"} {
 			checkRendered(t, c, src, md)
 		}
 	})

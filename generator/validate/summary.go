@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 	"net/url"
 	"strings"
 
@@ -48,23 +49,9 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 	// the market's name in a list item on year pages. Markdown can read the same text differently
 	// in each ("```[](x)" opens a code block on its own, but is a link inline), so both are checked.
 	trimmed := strings.TrimSpace(src)
-	for _, body := range []string{trimmed, "- **x**: " + indentSummary(trimmed)} {
+	for _, body := range []string{trimmed, "- **x**: " + mdtext.Indent(trimmed)} {
 		c.markdown([]byte(body), report)
 	}
-}
-
-// indentSummary indents a summary's later lines to continue the list item its first line is in,
-// as render's indent does on year pages.
-func indentSummary(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) != "" {
-			lines[i] = "  " + lines[i]
-		} else {
-			lines[i] = ""
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // markdown reports raw HTML, images and bad links in a markdown text.
