@@ -67,6 +67,13 @@ func Start(t testing.TB) (context.Context, *Console) {
 	}, Flags...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
+	// Start the browser before anything subscribes to it: a subscription also starts the
+	// browser, and two starts at once race inside chromedp.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("start chromium: %v", err)
+	}
 	c := &Console{done: make(chan struct{})}
 	messages := chromedp.Console(ctx)
 	go func() {
@@ -85,9 +92,6 @@ func Start(t testing.TB) (context.Context, *Console) {
 		cancelAlloc()
 		<-c.done
 	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
 	return ctx, c
 }
 
