@@ -65,13 +65,25 @@ func Start(t testing.TB) (context.Context, *Console) {
 		chromedp.ExecPath(Path(t)),
 		chromedp.UserDataDir(t.TempDir()),
 	}, Flags...)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
 	// Start the browser before anything subscribes to it: a subscription also starts the
-	// browser, and two starts at once race inside chromedp.
-	if err := chromedp.Do(ctx); err != nil {
+	// browser, and two starts at once race inside chromedp. On a busy machine Chromium now and
+	// then exits before it listens; a second try with a fresh profile starts it.
+	var ctx context.Context
+	var cancel, cancelAlloc context.CancelFunc
+	var err error
+	for try := 1; try <= 3; try++ {
+		opts[1] = chromedp.UserDataDir(t.TempDir())
+		var actx context.Context
+		actx, cancelAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel = chromedp.NewContext(actx)
+		if err = chromedp.Do(ctx); err == nil {
+			break
+		}
 		cancel()
 		cancelAlloc()
+		t.Logf("start chromium, try %d: %v", try, err)
+	}
+	if err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	c := &Console{done: make(chan struct{})}
