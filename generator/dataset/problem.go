@@ -82,3 +82,20 @@ func joinPath(parent, field string) string {
 	}
 	return parent + "." + field
 }
+
+// ForgetLines drops the line index of every value, to free memory once the data is known to be
+// valid; problems found afterwards name the file only.
+func (s *Set) ForgetLines() {
+	for _, p := range s.Publishers {
+		p.Pos.lines = nil
+	}
+	for _, c := range s.Categories {
+		c.Pos.lines = nil
+	}
+	for _, m := range s.Markets {
+		m.Pos.lines = nil
+	}
+	for _, e := range s.Editions {
+		e.Pos.lines = nil
+	}
+}

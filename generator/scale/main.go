@@ -58,7 +58,8 @@ func main() {
 	}
 }
 
-// child generates content from data, as `go run ./generator generate` does, and prints what it
+// child generates content and the open-data files from data, as `go run ./generator generate`
+// does, and prints what it
 // wrote as JSON. Synthetic editions list thousands of markets, so the data-file limit is lifted.
 func child(data, content string) int {
 	dataset.MaxFileSize = 1 << 30
@@ -66,6 +67,9 @@ func child(data, content string) int {
 	site, st, problems, err := pipeline.Generate(data, content, time.Now())
 	if err == nil && len(problems) > 0 {
 		err = fmt.Errorf("%d problems, first: %v", len(problems), problems[0])
+	}
+	if err == nil { // as the generate command does: the open-data files too
+		_, err = pipeline.WriteOpenData(site, filepath.Join(filepath.Dir(content), "opendata"))
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "generate:", err)
