@@ -59,8 +59,8 @@ func main() {
 }
 
 // child generates content and the open-data files from data, as `go run ./generator generate`
-// does, and prints what it
-// wrote as JSON. Synthetic editions list thousands of markets, so the data-file limit is lifted.
+// does, and prints what it wrote as JSON. Synthetic editions list thousands of markets, so the
+// data-file limit is lifted.
 func child(data, content string) int {
 	dataset.MaxFileSize = 1 << 30
 	start := time.Now()
