@@ -16,9 +16,9 @@ import (
 // hostFront is one listed domain as the check matches it: ASCII (punycode) for matching, the
 // Unicode form for display, and whether it is a current, former or mirror domain.
 type hostFront struct {
-	ASCII string `yaml:"ascii" json:"ascii"`
-	Text  string `yaml:"text" json:"text"`
-	Role  string `yaml:"role" json:"role"`
+	ASCII string `json:"ascii"`
+	Text  string `json:"text"`
+	Role  string `json:"role"`
 }
 
 // hosts lists a market's domains for the check. Listed domains are validated registrable

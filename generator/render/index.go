@@ -10,26 +10,26 @@ import (
 )
 
 type homePage struct {
-	Title       string     `yaml:"title" json:"title"`
-	Description string     `yaml:"description" json:"description"`
-	Params      homeParams `yaml:"params" json:"params"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	Params      homeParams `json:"params"`
 }
 
 type homeParams struct {
-	Markets  int            `yaml:"markets" json:"markets"`
-	Online   int            `yaml:"online" json:"online"`
-	Physical int            `yaml:"physical" json:"physical"`
-	Current  int            `yaml:"current" json:"current"`
-	Editions int            `yaml:"editions" json:"editions"`
-	Latest   []editionFront `yaml:"latest" json:"latest"`
-	Lists    []coveredList  `yaml:"lists" json:"lists"`
+	Markets  int            `json:"markets"`
+	Online   int            `json:"online"`
+	Physical int            `json:"physical"`
+	Current  int            `json:"current"`
+	Editions int            `json:"editions"`
+	Latest   []editionFront `json:"latest"`
+	Lists    []coveredList  `json:"lists"`
 }
 
 // coveredList is one list the site covers, for the check's "not on any list" answer.
 type coveredList struct {
-	Name   string `yaml:"name" json:"name"`
-	First  int    `yaml:"first" json:"first"`
-	Latest int    `yaml:"latest" json:"latest"`
+	Name   string `json:"name"`
+	First  int    `json:"first"`
+	Latest int    `json:"latest"`
 }
 
 func home(site *model.Site) homePage {

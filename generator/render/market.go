@@ -13,54 +13,54 @@ import (
 )
 
 type marketPage struct {
-	Title       string       `yaml:"title" json:"title"`
-	Description string       `yaml:"description" json:"description"`
-	Categories  []string     `yaml:"categories" json:"categories"`
-	Countries   []string     `yaml:"countries,omitempty" json:"countries,omitempty,omitzero"`
-	Kinds       []string     `yaml:"kinds" json:"kinds"`
-	Statuses    []string     `yaml:"statuses" json:"statuses"`
-	Params      marketParams `yaml:"params" json:"params"`
+	Title       string       `json:"title"`
+	Description string       `json:"description"`
+	Categories  []string     `json:"categories"`
+	Countries   []string     `json:"countries,omitempty,omitzero"`
+	Kinds       []string     `json:"kinds"`
+	Statuses    []string     `json:"statuses"`
+	Params      marketParams `json:"params"`
 }
 
 type marketParams struct {
-	Kind        string        `yaml:"kind" json:"kind"`
-	Aliases     []string      `yaml:"aliases,omitempty" json:"aliases,omitempty,omitzero"`
-	FormerNames []string      `yaml:"former_names,omitempty" json:"former_names,omitempty,omitzero"`
-	Country     string        `yaml:"country,omitempty" json:"country,omitempty,omitzero"`
-	CountryName string        `yaml:"country_name,omitempty" json:"country_name,omitempty,omitzero"`
-	City        string        `yaml:"city,omitempty" json:"city,omitempty,omitzero"`
-	Domains     domainsFront  `yaml:"domains,omitempty" json:"domains,omitempty,omitzero"`
-	Hosts       []hostFront   `yaml:"hosts,omitempty" json:"hosts,omitempty,omitzero"`
-	Words       string        `yaml:"words,omitempty" json:"words,omitempty,omitzero"`
-	Current     bool          `yaml:"current" json:"current"`
-	Status      []statusFront `yaml:"status" json:"status"`
-	Listings    []listingRef  `yaml:"listings" json:"listings"`
-	Timeline    timelineFront `yaml:"timeline" json:"timeline"`
+	Kind        string        `json:"kind"`
+	Aliases     []string      `json:"aliases,omitempty,omitzero"`
+	FormerNames []string      `json:"former_names,omitempty,omitzero"`
+	Country     string        `json:"country,omitempty,omitzero"`
+	CountryName string        `json:"country_name,omitempty,omitzero"`
+	City        string        `json:"city,omitempty,omitzero"`
+	Domains     domainsFront  `json:"domains,omitempty,omitzero"`
+	Hosts       []hostFront   `json:"hosts,omitempty,omitzero"`
+	Words       string        `json:"words,omitempty,omitzero"`
+	Current     bool          `json:"current"`
+	Status      []statusFront `json:"status"`
+	Listings    []listingRef  `json:"listings"`
+	Timeline    timelineFront `json:"timeline"`
 }
 
 type domainsFront struct {
-	Current []string `yaml:"current,omitempty" json:"current,omitempty,omitzero"`
-	Former  []string `yaml:"former,omitempty" json:"former,omitempty,omitzero"`
-	Mirrors []string `yaml:"mirrors,omitempty" json:"mirrors,omitempty,omitzero"`
+	Current []string `json:"current,omitempty,omitzero"`
+	Former  []string `json:"former,omitempty,omitzero"`
+	Mirrors []string `json:"mirrors,omitempty,omitzero"`
 }
 
 type statusFront struct {
-	Publisher string `yaml:"publisher" json:"publisher"`
-	List      string `yaml:"list" json:"list"`
-	Current   bool   `yaml:"current" json:"current"`
-	First     int    `yaml:"first" json:"first"`
-	Last      int    `yaml:"last" json:"last"`
-	Years     []int  `yaml:"years" json:"years"`
-	YearsText string `yaml:"years_text" json:"years_text"`
-	Text      string `yaml:"text" json:"text"`
+	Publisher string `json:"publisher"`
+	List      string `json:"list"`
+	Current   bool   `json:"current"`
+	First     int    `json:"first"`
+	Last      int    `json:"last"`
+	Years     []int  `json:"years"`
+	YearsText string `json:"years_text"`
+	Text      string `json:"text"`
 }
 
 type listingRef struct {
-	Publisher string `yaml:"publisher" json:"publisher"`
-	Year      int    `yaml:"year" json:"year"`
-	Edition   string `yaml:"edition" json:"edition"`
-	Section   string `yaml:"section" json:"section"`
-	Page      int    `yaml:"page,omitempty" json:"page,omitempty,omitzero"`
+	Publisher string `json:"publisher"`
+	Year      int    `json:"year"`
+	Edition   string `json:"edition"`
+	Section   string `json:"section"`
+	Page      int    `json:"page,omitempty,omitzero"`
 }
 
 // Status taxonomy terms.

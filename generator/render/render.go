@@ -145,6 +145,6 @@ func page(fm any, body string) ([]byte, error) {
 }
 
 type section struct {
-	Title       string `yaml:"title" json:"title"`
-	Description string `yaml:"description" json:"description"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
 }

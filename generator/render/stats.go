@@ -14,21 +14,21 @@ import (
 
 // timelineFront is a market's timeline: one row per list, one cell per edition.
 type timelineFront struct {
-	First int           `yaml:"first" json:"first"`
-	Last  int           `yaml:"last" json:"last"`
-	Rows  []timelineRow `yaml:"rows" json:"rows"`
+	First int           `json:"first"`
+	Last  int           `json:"last"`
+	Rows  []timelineRow `json:"rows"`
 }
 
 type timelineRow struct {
-	Publisher string         `yaml:"publisher" json:"publisher"`
-	List      string         `yaml:"list" json:"list"`
-	Cells     []timelineCell `yaml:"cells,flow" json:"cells"`
+	Publisher string         `json:"publisher"`
+	List      string         `json:"list"`
+	Cells     []timelineCell `json:"cells"`
 }
 
 type timelineCell struct {
-	Year        int    `yaml:"year" json:"year"`
-	State       string `yaml:"state" json:"state"`
-	Development bool   `yaml:"development,omitempty" json:"development,omitempty,omitzero"`
+	Year        int    `json:"year"`
+	State       string `json:"state"`
+	Development bool   `json:"development,omitempty,omitzero"`
 }
 
 func timeline(site *model.Site, m *model.Market) timelineFront {
@@ -45,59 +45,59 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 }
 
 type statsPage struct {
-	Title       string      `yaml:"title" json:"title"`
-	Description string      `yaml:"description" json:"description"`
-	Type        string      `yaml:"type" json:"type"`
-	Outputs     []string    `yaml:"outputs,flow" json:"outputs"`
-	Params      statsParams `yaml:"params" json:"params"`
+	Title       string      `json:"title"`
+	Description string      `json:"description"`
+	Type        string      `json:"type"`
+	Outputs     []string    `json:"outputs"`
+	Params      statsParams `json:"params"`
 }
 
 type statsParams struct {
-	First        int               `yaml:"first" json:"first"`
-	Last         int               `yaml:"last" json:"last"`
-	Lists        []listFront       `yaml:"lists" json:"lists"`
-	Countries    []seriesFront     `yaml:"countries" json:"countries"`
-	Categories   []seriesFront     `yaml:"categories" json:"categories"`
-	Longest      []tenureFront     `yaml:"longest" json:"longest"`
-	Developments []developmentItem `yaml:"developments" json:"developments"`
+	First        int               `json:"first"`
+	Last         int               `json:"last"`
+	Lists        []listFront       `json:"lists"`
+	Countries    []seriesFront     `json:"countries"`
+	Categories   []seriesFront     `json:"categories"`
+	Longest      []tenureFront     `json:"longest"`
+	Developments []developmentItem `json:"developments"`
 }
 
 // listFront is one publisher's list with every edition's facts, oldest first.
 type listFront struct {
-	Publisher string         `yaml:"publisher" json:"publisher"`
-	List      string         `yaml:"list" json:"list"`
-	Editions  []editionFront `yaml:"editions" json:"editions"`
+	Publisher string         `json:"publisher"`
+	List      string         `json:"list"`
+	Editions  []editionFront `json:"editions"`
 }
 
 // seriesFront is one row of a by-year chart: distinct markets listed per year.
 type seriesFront struct {
-	Key    string `yaml:"key" json:"key"`
-	Label  string `yaml:"label" json:"label"`
-	Counts []int  `yaml:"counts,flow" json:"counts"`
-	Total  int    `yaml:"total" json:"total"`
+	Key    string `json:"key"`
+	Label  string `json:"label"`
+	Counts []int  `json:"counts"`
+	Total  int    `json:"total"`
 }
 
 type tenureFront struct {
-	Market   string         `yaml:"market" json:"market"`
-	Name     string         `yaml:"name" json:"name"`
-	Editions []tenureByList `yaml:"editions,flow" json:"editions"`
-	Total    int            `yaml:"total" json:"total"`
-	First    int            `yaml:"first" json:"first"`
-	Last     int            `yaml:"last" json:"last"`
+	Market   string         `json:"market"`
+	Name     string         `json:"name"`
+	Editions []tenureByList `json:"editions"`
+	Total    int            `json:"total"`
+	First    int            `json:"first"`
+	Last     int            `json:"last"`
 }
 
 type tenureByList struct {
-	Publisher string `yaml:"publisher" json:"publisher"`
-	Count     int    `yaml:"count" json:"count"`
+	Publisher string `json:"publisher"`
+	Count     int    `json:"count"`
 }
 
 type developmentItem struct {
-	Year      int    `yaml:"year" json:"year"`
-	Publisher string `yaml:"publisher" json:"publisher"`
-	Edition   string `yaml:"edition" json:"edition"`
-	Market    string `yaml:"market" json:"market"`
-	Name      string `yaml:"name" json:"name"`
-	Summary   string `yaml:"summary" json:"summary"`
+	Year      int    `json:"year"`
+	Publisher string `json:"publisher"`
+	Edition   string `json:"edition"`
+	Market    string `json:"market"`
+	Name      string `json:"name"`
+	Summary   string `json:"summary"`
 }
 
 // Chart sizes: how many rows the country and longest-listed charts show.

@@ -9,37 +9,37 @@ import (
 )
 
 type yearPage struct {
-	Title       string     `yaml:"title" json:"title"`
-	Description string     `yaml:"description" json:"description"`
-	Weight      int        `yaml:"weight" json:"weight"`
-	Params      yearParams `yaml:"params" json:"params"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	Weight      int        `json:"weight"`
+	Params      yearParams `json:"params"`
 }
 
 type yearParams struct {
-	Year     int            `yaml:"year" json:"year"`
-	Editions []editionFront `yaml:"editions" json:"editions"`
+	Year     int            `json:"year"`
+	Editions []editionFront `json:"editions"`
 }
 
 // editionFront is an edition's facts, shared by the year pages and the home page.
 type editionFront struct {
-	ID            string `yaml:"id" json:"id"`
-	Publisher     string `yaml:"publisher" json:"publisher"`
-	PublisherName string `yaml:"publisher_name" json:"publisher_name"`
-	List          string `yaml:"list" json:"list"`
-	Year          int    `yaml:"year" json:"year"`
-	Title         string `yaml:"title" json:"title"`
-	Published     string `yaml:"published" json:"published"`
-	PublishedText string `yaml:"published_text" json:"published_text"`
-	URL           string `yaml:"url" json:"url"`
-	Online        int    `yaml:"online" json:"online"`
-	Physical      int    `yaml:"physical" json:"physical"`
-	OfficialOnl   *int   `yaml:"official_online,omitempty" json:"official_online,omitempty,omitzero"`
-	OfficialPhys  *int   `yaml:"official_physical,omitempty" json:"official_physical,omitempty,omitzero"`
-	OfficialTotal *int   `yaml:"official_total,omitempty" json:"official_total,omitempty,omitzero"`
-	New           int    `yaml:"new" json:"new"`
-	Returning     int    `yaml:"returning" json:"returning"`
-	Dropped       int    `yaml:"dropped" json:"dropped"`
-	Previous      int    `yaml:"previous,omitempty" json:"previous,omitempty,omitzero"` // year of the publisher's previous edition
+	ID            string `json:"id"`
+	Publisher     string `json:"publisher"`
+	PublisherName string `json:"publisher_name"`
+	List          string `json:"list"`
+	Year          int    `json:"year"`
+	Title         string `json:"title"`
+	Published     string `json:"published"`
+	PublishedText string `json:"published_text"`
+	URL           string `json:"url"`
+	Online        int    `json:"online"`
+	Physical      int    `json:"physical"`
+	OfficialOnl   *int   `json:"official_online,omitempty,omitzero"`
+	OfficialPhys  *int   `json:"official_physical,omitempty,omitzero"`
+	OfficialTotal *int   `json:"official_total,omitempty,omitzero"`
+	New           int    `json:"new"`
+	Returning     int    `json:"returning"`
+	Dropped       int    `json:"dropped"`
+	Previous      int    `json:"previous,omitempty,omitzero"` // year of the publisher's previous edition
 }
 
 func editionFacts(e *model.Edition) editionFront {
