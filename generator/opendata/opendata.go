@@ -5,10 +5,10 @@
 package opendata
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,10 +32,11 @@ const (
 	DataPage    = "data/"
 )
 
-// File is one file to publish, with a slash-separated path relative to the site's root.
+// File is one file to publish, with a slash-separated path relative to the site's root; Write
+// writes its content.
 type File struct {
-	Path string
-	Data []byte
+	Path  string
+	Write func(w io.Writer) error
 }
 
 // Dataset is data/nmw.json: everything the site shows.
@@ -188,88 +189,191 @@ var CSVHeader = []string{
 	"section", "report_page", "domains", "summary", "sources", "market_page",
 }
 
-// Files renders every open-data file, in a stable order.
-func Files(site *model.Site) ([]File, error) {
-	var files []File
-	add := func(path string, v any) error {
-		b, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
-			return fmt.Errorf("open data %s: %w", path, err)
-		}
-		files = append(files, File{Path: path, Data: append(b, '\n')})
-		return nil
+// Each hands every open-data file to yield, in a stable order. A file's content is made only
+// as it is written, a record at a time, so the data set is never held in memory as text.
+func Each(site *model.Site, yield func(File) error) error {
+	ms, err := newMarkets(site)
+	if err != nil {
+		return err
 	}
-	markets := map[*model.Market]Market{}
+	lookups := domainFiles(site, ms)
+	index := make([]DomainEntry, len(lookups))
+	for i, d := range lookups {
+		index[i] = DomainEntry{Domain: d.Domain, Path: DomainsDir + d.Domain + ".json"}
+	}
+	if err := yield(jsonFile(DomainsJSON, func(d *doc) {
+		d.header()
+		d.list("domains", len(index), func(i int) (any, error) { return index[i], nil })
+	})); err != nil {
+		return err
+	}
+	for i := range lookups {
+		f := lookups[i].file(ms)
+		if err := yield(File{Path: index[i].Path, Write: func(w io.Writer) error {
+			b, err := json.Marshal(f)
+			if err != nil {
+				return fmt.Errorf("open data %s: %w", index[i].Path, err)
+			}
+			_, err = w.Write(append(b, '\n'))
+			return err
+		}}); err != nil {
+			return err
+		}
+	}
+	for _, e := range site.Editions {
+		if err := yield(jsonFile(EditionsDir+e.ID()+".json", func(d *doc) {
+			d.header()
+			d.field("publisher", publisher(e.Publisher), nil)
+			ed, err := edition(e)
+			d.field("edition", ed, err)
+			named := editionMarkets(e)
+			d.list("markets", len(named), func(i int) (any, error) { return ms.json[named[i]], nil })
+		})); err != nil {
+			return err
+		}
+	}
+	if err := yield(File{Path: ListingsCSV, Write: func(w io.Writer) error { return listingsCSV(w, site) }}); err != nil {
+		return err
+	}
+	return yield(jsonFile(DatasetJSON, func(d *doc) {
+		d.header()
+		updated := ""
+		for _, e := range site.Editions {
+			updated = max(updated, e.Published)
+		}
+		d.field("updated", updated, nil)
+		d.list("publishers", len(site.Publishers), func(i int) (any, error) { return publisher(site.Publishers[i]), nil })
+		d.list("categories", len(site.Set.Categories), func(i int) (any, error) {
+			c := site.Set.Categories[i]
+			return Category{ID: c.ID, Label: c.Label}, nil
+		})
+		d.list("editions", len(site.Editions), func(i int) (any, error) { return edition(site.Editions[i]) })
+		d.list("markets", len(site.Markets), func(i int) (any, error) { return ms.json[site.Markets[i]], nil })
+	}))
+}
+
+// markets holds each market's record, and its JSON, which several files repeat.
+type markets struct {
+	rec  map[*model.Market]*Market
+	json map[*model.Market]json.RawMessage
+}
+
+func newMarkets(site *model.Site) (markets, error) {
+	ms := markets{rec: map[*model.Market]*Market{}, json: map[*model.Market]json.RawMessage{}}
 	for _, m := range site.Markets {
 		mm, err := market(m)
 		if err != nil {
-			return nil, err
+			return ms, err
 		}
-		markets[m] = mm
-	}
-	ds := Dataset{SchemaVersion: SchemaVersion, Documentation: DataPage, Publishers: []Publisher{}, Categories: []Category{}, Editions: []Edition{}, Markets: []Market{}}
-	for _, p := range site.Publishers {
-		ds.Publishers = append(ds.Publishers, publisher(p))
-	}
-	for _, c := range site.Set.Categories {
-		ds.Categories = append(ds.Categories, Category{ID: c.ID, Label: c.Label})
-	}
-	for _, e := range site.Editions {
-		ed, err := edition(e)
+		b, err := json.Marshal(mm)
 		if err != nil {
-			return nil, err
+			return ms, fmt.Errorf("open data, market %s: %w", m.Slug, err)
 		}
-		ds.Editions = append(ds.Editions, ed)
-		if e.Published > ds.Updated {
-			ds.Updated = e.Published
-		}
-		ef := EditionFile{SchemaVersion: SchemaVersion, Documentation: DataPage, Publisher: publisher(e.Publisher), Edition: ed, Markets: []Market{}}
-		seen := map[*model.Market]bool{}
-		for _, l := range editionListings(e) {
-			if !seen[l.Market] {
-				seen[l.Market] = true
-				ef.Markets = append(ef.Markets, markets[l.Market])
-			}
-		}
-		for _, d := range e.Developments {
-			if !seen[d.Market] {
-				seen[d.Market] = true
-				ef.Markets = append(ef.Markets, markets[d.Market])
-			}
-		}
-		if err := add(EditionsDir+e.ID()+".json", ef); err != nil {
-			return nil, err
-		}
+		ms.rec[m], ms.json[m] = &mm, b
 	}
-	for _, m := range site.Markets {
-		ds.Markets = append(ds.Markets, markets[m])
-	}
-	if err := add(DatasetJSON, ds); err != nil {
-		return nil, err
-	}
-	csvData, err := listingsCSV(site)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{Path: ListingsCSV, Data: csvData})
+	return ms, nil
+}
 
-	lookups, err := domainFiles(site, markets)
-	if err != nil {
-		return nil, err
-	}
-	index := DomainIndex{SchemaVersion: SchemaVersion, Documentation: DataPage, Domains: []DomainEntry{}}
-	for _, d := range lookups {
-		path := DomainsDir + d.Domain + ".json"
-		index.Domains = append(index.Domains, DomainEntry{Domain: d.Domain, Path: path})
-		if err := add(path, d); err != nil {
-			return nil, err
+// editionMarkets lists the markets an edition names, listed ones first, each once.
+func editionMarkets(e *model.Edition) []*model.Market {
+	var out []*model.Market
+	seen := map[*model.Market]bool{}
+	for _, l := range editionListings(e) {
+		if !seen[l.Market] {
+			seen[l.Market] = true
+			out = append(out, l.Market)
 		}
 	}
-	if err := add(DomainsJSON, index); err != nil {
-		return nil, err
+	for _, d := range e.Developments {
+		if !seen[d.Market] {
+			seen[d.Market] = true
+			out = append(out, d.Market)
+		}
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	return out
+}
+
+// jsonFile is a file holding one JSON object that body writes.
+func jsonFile(path string, body func(d *doc)) File {
+	return File{Path: path, Write: func(w io.Writer) error {
+		d := &doc{w: w}
+		body(d)
+		if d.err == nil {
+			_, d.err = io.WriteString(w, "}\n")
+		}
+		if d.err != nil {
+			return fmt.Errorf("open data %s: %w", path, d.err)
+		}
+		return nil
+	}}
+}
+
+// doc writes a JSON object a field at a time: each field on its own line and each element of a
+// list on its own line, so the files are compact yet easy to diff and grep.
+type doc struct {
+	w      io.Writer
+	err    error
+	fields int
+}
+
+// header writes the fields every file starts with.
+func (d *doc) header() {
+	d.field("schema_version", SchemaVersion, nil)
+	d.field("documentation", DataPage, nil)
+}
+
+func (d *doc) key(name string) {
+	sep := ",\n"
+	if d.fields == 0 {
+		sep = "{"
+	}
+	d.fields++
+	d.write(sep + strconv.Quote(name) + ":")
+}
+
+// field writes a field whose value is v, unless err says v could not be made.
+func (d *doc) field(name string, v any, err error) {
+	d.key(name)
+	d.value(v, err)
+}
+
+// list writes a list field of n elements, elem(i) giving each.
+func (d *doc) list(name string, n int, elem func(i int) (any, error)) {
+	d.key(name)
+	if n == 0 {
+		d.write("[]")
+		return
+	}
+	d.write("[\n")
+	for i := 0; i < n && d.err == nil; i++ {
+		if i > 0 {
+			d.write(",\n")
+		}
+		d.value(elem(i))
+	}
+	d.write("\n]")
+}
+
+func (d *doc) value(v any, err error) {
+	if d.err == nil {
+		d.err = err
+	}
+	if d.err != nil {
+		return
+	}
+	b, ok := v.(json.RawMessage)
+	if !ok {
+		b, d.err = json.Marshal(v)
+	}
+	if d.err == nil {
+		_, d.err = d.w.Write(b)
+	}
+}
+
+func (d *doc) write(s string) {
+	if d.err == nil {
+		_, d.err = io.WriteString(d.w, s)
+	}
 }
 
 // MarketPage is the path of a market's page, relative to the site's root.
@@ -357,45 +461,65 @@ const (
 	RelationMirror  = "mirror"
 )
 
-func domainFiles(site *model.Site, markets map[*model.Market]Market) ([]DomainFile, error) {
-	files := map[string]*DomainFile{}
+// lookup is one listed domain and the markets that use or used it.
+type lookup struct {
+	Domain string
+	uses   []use
+}
+
+type use struct {
+	market   *model.Market
+	relation string
+}
+
+func domainFiles(site *model.Site, ms markets) []lookup {
+	byDomain := map[string]*lookup{}
 	for _, m := range site.Markets {
-		mm := markets[m]
+		mm := ms.rec[m]
 		for _, g := range []struct {
 			relation string
 			domains  []string
 		}{{RelationCurrent, mm.Domains.Current}, {RelationFormer, mm.Domains.Former}, {RelationMirror, mm.Domains.Mirrors}} {
 			for _, d := range g.domains {
-				f := files[d]
-				if f == nil {
-					f = &DomainFile{SchemaVersion: SchemaVersion, Documentation: DataPage, Domain: d, Unicode: domain.Unicode(d)}
-					files[d] = f
+				l := byDomain[d]
+				if l == nil {
+					l = &lookup{Domain: d}
+					byDomain[d] = l
 				}
-				f.Markets = append(f.Markets, DomainMarket{Slug: mm.Slug, Name: mm.Name, Relation: g.relation, Page: mm.Page, Current: mm.Current, Statuses: mm.Statuses})
-				f.Current = f.Current || mm.Current
+				l.uses = append(l.uses, use{m, g.relation})
 			}
 		}
 	}
-	out := make([]DomainFile, 0, len(files))
-	for _, f := range files {
-		out = append(out, *f)
+	out := make([]lookup, 0, len(byDomain))
+	for _, l := range byDomain {
+		out = append(out, *l)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Domain < out[j].Domain })
-	return out, nil
+	return out
 }
 
-func listingsCSV(site *model.Site) ([]byte, error) {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+// file is the look-up file of a domain.
+func (l lookup) file(ms markets) DomainFile {
+	f := DomainFile{SchemaVersion: SchemaVersion, Documentation: DataPage, Domain: l.Domain, Unicode: domain.Unicode(l.Domain)}
+	for _, u := range l.uses {
+		mm := ms.rec[u.market]
+		f.Markets = append(f.Markets, DomainMarket{Slug: mm.Slug, Name: mm.Name, Relation: u.relation, Page: mm.Page, Current: mm.Current, Statuses: mm.Statuses})
+		f.Current = f.Current || mm.Current
+	}
+	return f
+}
+
+func listingsCSV(out io.Writer, site *model.Site) error {
+	w := csv.NewWriter(out)
 	if err := w.Write(CSVHeader); err != nil {
-		return nil, err
+		return err
 	}
 	for _, e := range site.Editions {
 		for _, l := range editionListings(e) {
 			m := l.Market
 			doms, err := canonical(l.Domains)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			page := ""
 			if l.Page > 0 {
@@ -407,12 +531,12 @@ func listingsCSV(site *model.Site) ([]byte, error) {
 				l.Section, page, strings.Join(doms, " "), oneLine(l.Summary), strings.Join(l.Sources, " "), MarketPage(m.Slug),
 			}
 			if err := w.Write(row); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	w.Flush()
-	return b.Bytes(), w.Error()
+	return w.Error()
 }
 
 // oneLine joins a summary's lines so each CSV row is one line of text.

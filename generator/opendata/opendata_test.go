@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -39,6 +40,11 @@ func TestPublishedFilesMatchTheData(t *testing.T) {
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(v); err != nil {
 			t.Fatalf("%s: %v", rel, err)
+		}
+		// Every field of the schema is written: none is left to its zero value by omission.
+		again, _ := json.Marshal(v)
+		if got, want := topKeys(t, b), topKeys(t, again); !slices.Equal(got, want) {
+			t.Errorf("%s has fields %v, want %v", rel, got, want)
 		}
 		return b
 	}
@@ -267,4 +273,15 @@ func collectKeys(v any, keys *[]string) {
 			collectKeys(e, keys)
 		}
 	}
+}
+
+// topKeys lists the keys of a JSON object, sorted.
+func topKeys(t *testing.T, b []byte) []string {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	return keys
 }

@@ -49,15 +49,12 @@ func Generate(dataDir, contentDir string, today time.Time) (*model.Site, content
 }
 
 // WriteOpenData writes the site's open-data files (JSON, CSV, the domain look-up API) into
-// dir/files, which Hugo mounts as static files, tracking them in dir's manifest.
+// dir/files, which Hugo mounts as static files, tracking them in dir's manifest. The files are
+// made one at a time as they are written.
 func WriteOpenData(site *model.Site, dir string) (outdir.Stats, error) {
-	files, err := opendata.Files(site)
-	if err != nil {
-		return outdir.Stats{}, err
-	}
-	out := make([]outdir.File, len(files))
-	for i, f := range files {
-		out[i] = outdir.File{Path: f.Path, Data: f.Data}
-	}
-	return outdir.Write(dir, out)
+	return outdir.WriteEach(dir, func(yield func(outdir.File) error) error {
+		return opendata.Each(site, func(f opendata.File) error {
+			return yield(outdir.File{Path: f.Path, Write: f.Write})
+		})
+	})
 }
