@@ -7,6 +7,7 @@ package contentdir
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,8 +15,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -57,8 +60,13 @@ type journal struct {
 // operation and the file; an error it returns is taken as that operation's failure.
 var failpoint func(op, path string) error
 
+// failMu makes the failpoint's calls one at a time, as pages are prepared concurrently.
+var failMu sync.Mutex
+
 func fail(op, path string) error {
 	if failpoint != nil {
+		failMu.Lock()
+		defer failMu.Unlock()
 		return failpoint(op, path)
 	}
 	return nil
@@ -107,13 +115,7 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 		return st, err
 	}
 	wanted := map[string]bool{}
-	var changes []change
-	var made []string // temporary files written so far, removed if the run fails before the journal
-	cleanup := func() {
-		for _, t := range made {
-			os.Remove(filepath.Join(dir, filepath.FromSlash(t)))
-		}
-	}
+	pool := newPool(dir)
 	err = each(func(f File) error {
 		if err := checkPath(f.Path); err != nil {
 			return err
@@ -122,39 +124,26 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 			return fmt.Errorf("page %s is generated twice", f.Path)
 		}
 		wanted[f.Path] = true
-		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
 		generated, exists := existing[f.Path]
 		if exists && !generated {
 			st.Kept = append(st.Kept, f.Path)
 			return nil
 		}
-		ch := change{Path: f.Path}
-		if exists {
-			old, err := os.ReadFile(dst)
-			if err != nil {
-				return fmt.Errorf("read %s: %w", dst, err)
-			}
-			if bytes.Equal(old, f.Data) {
-				st.Unchanged++
-				return nil
-			}
-			if ch.Backup, err = writeTemp(dir, old); err != nil {
-				return fmt.Errorf("back up %s: %w", dst, err)
-			}
-			made = append(made, ch.Backup)
-		}
-		var err error
-		if ch.Temp, err = writeTemp(dir, f.Data); err != nil {
-			return fmt.Errorf("write %s: %w", dst, err)
-		}
-		made = append(made, ch.Temp)
-		changes = append(changes, ch)
-		return nil
+		return pool.add(f, exists)
 	})
-	if err != nil {
+	changes, made, unchanged, werr := pool.wait()
+	st.Unchanged = unchanged
+	cleanup := func() {
+		for _, t := range made {
+			os.Remove(filepath.Join(dir, filepath.FromSlash(t)))
+		}
+	}
+	if err = errors.Join(err, werr); err != nil {
 		cleanup()
 		return st, err
 	}
+	// The pool finishes pages in any order; the journal lists them in a stable one.
+	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
 	var stale []string
 	for p, generated := range existing {
 		if generated && !wanted[p] {
@@ -200,6 +189,97 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 		}
 	}
 	return st, nil
+}
+
+// pool prepares pages on several goroutines: it compares each with the page in place and writes
+// the temporary file (and the backup) of each that changed.
+type pool struct {
+	dir       string
+	jobs      chan job
+	wg        sync.WaitGroup
+	mu        sync.Mutex
+	err       error
+	changes   []change
+	made      []string // temporary files written so far, removed if the run fails before the journal
+	unchanged int
+}
+
+type job struct {
+	File
+	exists bool
+}
+
+func newPool(dir string) *pool {
+	p := &pool{dir: dir, jobs: make(chan job, 64)}
+	for range max(2, runtime.GOMAXPROCS(0)) {
+		p.wg.Add(1)
+		go p.work()
+	}
+	return p
+}
+
+// add hands a page to the pool, or returns the error a page already met.
+func (p *pool) add(f File, exists bool) error {
+	p.mu.Lock()
+	err := p.err
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	p.jobs <- job{f, exists}
+	return nil
+}
+
+// wait waits for every page handed over and returns what the pool did.
+func (p *pool) wait() (changes []change, made []string, unchanged int, err error) {
+	close(p.jobs)
+	p.wg.Wait()
+	return p.changes, p.made, p.unchanged, p.err
+}
+
+func (p *pool) work() {
+	defer p.wg.Done()
+	for j := range p.jobs {
+		ch, made, err := prepare(p.dir, j.File, j.exists)
+		p.mu.Lock()
+		p.made = append(p.made, made...)
+		switch {
+		case err != nil:
+			p.err = cmp.Or(p.err, err)
+		case ch == nil:
+			p.unchanged++
+		default:
+			p.changes = append(p.changes, *ch)
+		}
+		p.mu.Unlock()
+	}
+}
+
+// prepare compares a page with the one in place, if any, and when it differs writes the new
+// content, and a backup of the old, to temporary files. It returns nil for an unchanged page,
+// and the temporary files it made.
+func prepare(dir string, f File, exists bool) (*change, []string, error) {
+	dst := filepath.Join(dir, filepath.FromSlash(f.Path))
+	ch := change{Path: f.Path}
+	var made []string
+	if exists {
+		old, err := os.ReadFile(dst)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", dst, err)
+		}
+		if bytes.Equal(old, f.Data) {
+			return nil, nil, nil
+		}
+		if ch.Backup, err = writeTemp(dir, old); err != nil {
+			return nil, nil, fmt.Errorf("back up %s: %w", dst, err)
+		}
+		made = append(made, ch.Backup)
+	}
+	var err error
+	if ch.Temp, err = writeTemp(dir, f.Data); err != nil {
+		return nil, made, fmt.Errorf("write %s: %w", dst, err)
+	}
+	return &ch, append(made, ch.Temp), nil
 }
 
 // newFolders lists the folders the changes need that do not exist yet, parents first.
