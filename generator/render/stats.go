@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
@@ -12,16 +14,31 @@ import (
 // into front matter: the generator decides every number, the templates only draw them, and the
 // same numbers fill each chart's table.
 
-// timelineFront is a market's timeline: one row per list, one cell per edition.
+// timelineFront is a market's timeline: one row per list, one cell per edition, with the
+// geometry and words of the drawing worked out, so the template only writes them.
 type timelineFront struct {
-	First int           `json:"first"`
-	Last  int           `json:"last"`
-	Rows  []timelineRow `json:"rows"`
+	First       int             `json:"first"`
+	Last        int             `json:"last"`
+	Width       int             `json:"width"`
+	Height      int             `json:"height"`
+	Description string          `json:"description"`
+	Years       []timelineLabel `json:"years"`
+	Rows        []timelineRow   `json:"rows"`
+}
+
+type timelineLabel struct {
+	X    int `json:"x"`
+	Year int `json:"year"`
 }
 
 type timelineRow struct {
 	Publisher string         `json:"publisher"`
 	List      string         `json:"list"`
+	LabelY    int            `json:"label_y"`
+	Listed    string         `json:"listed"`
+	Returning string         `json:"returning"`
+	Dropped   string         `json:"dropped"`
+	Developed string         `json:"developed"`
 	Cells     []timelineCell `json:"cells"`
 }
 
@@ -29,18 +46,74 @@ type timelineCell struct {
 	Year        int    `json:"year"`
 	State       string `json:"state"`
 	Development bool   `json:"development,omitempty,omitzero"`
+	X           int    `json:"x"`
+	Y           int    `json:"y"`
+	Title       string `json:"title"`
+	Mark        string `json:"mark,omitempty,omitzero"` // ↺ or ×; a development is starred
+}
+
+// The timeline's geometry, in SVG units.
+const (
+	tlCol, tlLeft, tlRowH, tlGap, tlTop = 40, 44, 24, 8, 18
+)
+
+var tlStateNames = map[string]string{
+	model.CellNew: "listed (first time)", model.CellListed: "listed", model.CellReturning: "listed again after a gap",
+	model.CellDropped: "not listed (dropped)", model.CellAbsent: "not listed",
 }
 
 func timeline(site *model.Site, m *model.Market) timelineFront {
 	first, last := site.YearSpan()
-	t := timelineFront{First: first, Last: last}
-	for _, r := range m.Timeline(site) {
-		row := timelineRow{Publisher: r.Publisher.Short, List: r.Publisher.List}
+	t := timelineFront{First: first, Last: last, Width: tlLeft + (last-first+1)*tlCol}
+	for y := first; y <= last; y++ {
+		t.Years = append(t.Years, timelineLabel{X: tlLeft + (y-first)*tlCol + tlCol/2, Year: y})
+	}
+	var desc []string
+	for i, r := range m.Timeline(site) {
+		top := tlTop + i*(tlRowH+tlGap)
+		row := timelineRow{Publisher: r.Publisher.Short, List: r.Publisher.List, LabelY: top + 16}
+		var listed, returning, dropped, developed []string
 		for _, c := range r.Cells {
-			row.Cells = append(row.Cells, timelineCell{Year: c.Edition.Year, State: c.State, Development: c.Development})
+			year := c.Edition.Year
+			cell := timelineCell{Year: year, State: c.State, Development: c.Development, X: tlLeft + (year-first)*tlCol + 3, Y: top}
+			cell.Title = fmt.Sprintf("%s %d: %s", row.Publisher, year, tlStateNames[c.State])
+			if c.Development {
+				cell.Title += "; named as a positive development"
+			}
+			switch {
+			case c.State == model.CellReturning:
+				cell.Mark = "↺"
+			case c.State == model.CellDropped && !c.Development:
+				cell.Mark = "×"
+			}
+			switch c.State {
+			case model.CellNew, model.CellListed, model.CellReturning:
+				listed = append(listed, strconv.Itoa(year))
+			}
+			if c.State == model.CellReturning {
+				returning = append(returning, strconv.Itoa(year))
+			}
+			if c.State == model.CellDropped {
+				dropped = append(dropped, strconv.Itoa(year))
+			}
+			if c.Development {
+				developed = append(developed, strconv.Itoa(year))
+			}
+			row.Cells = append(row.Cells, cell)
 		}
+		if len(listed) > 0 {
+			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", "))
+		} else {
+			desc = append(desc, row.Publisher+": never listed")
+		}
+		row.Listed = cmp.Or(strings.Join(listed, ", "), "never")
+		row.Returning = cmp.Or(strings.Join(returning, ", "), "–")
+		row.Dropped = cmp.Or(strings.Join(dropped, ", "), "–")
+		row.Developed = cmp.Or(strings.Join(developed, ", "), "–")
 		t.Rows = append(t.Rows, row)
 	}
+	t.Height = tlTop + len(t.Rows)*(tlRowH+tlGap)
+	t.Description = strings.Join(desc, "; ") + "."
 	return t
 }
 
