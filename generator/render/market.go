@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/gosimple/slug"
 	"net/url"
 	"sort"
 	"strings"
@@ -24,6 +25,7 @@ type marketPage struct {
 
 type marketParams struct {
 	Kind        string        `json:"kind"`
+	Letter      string        `json:"letter"`
 	Aliases     []string      `json:"aliases,omitempty,omitzero"`
 	FormerNames []string      `json:"former_names,omitempty,omitzero"`
 	Country     string        `json:"country,omitempty,omitzero"`
@@ -77,6 +79,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 		Statuses:   []string{StatusFormer},
 		Params: marketParams{
 			Kind:        m.Kind,
+			Letter:      azLetter(m.Name),
 			Aliases:     m.Aliases,
 			FormerNames: m.FormerNames,
 			Country:     m.Country,
@@ -232,4 +235,19 @@ func sourceName(raw string) string {
 // quadratically on long year pages.)
 func marketLink(m *model.Market) string {
 	return fmt.Sprintf("[%s](/markets/%s/)", Escape(m.Name), m.Slug)
+}
+
+// azLetter is the heading a market is listed under on the A–Z page: the first letter of its name
+// without accents (É under E), a digit, or "#" for anything else.
+func azLetter(name string) string {
+	s := slug.Make(name)
+	switch {
+	case s == "":
+		return "#"
+	case s[0] >= 'a' && s[0] <= 'z':
+		return strings.ToUpper(s[:1])
+	case s[0] >= '0' && s[0] <= '9':
+		return s[:1]
+	}
+	return "#"
 }
