@@ -15,6 +15,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 )
 
 // FirstYear is the earliest year an edition may review: USTR first named notorious markets in 2006.
@@ -33,14 +34,11 @@ func Check(set *dataset.Set, opt Options) []dataset.Problem {
 	for _, m := range set.Markets {
 		c.marketDomains(m)
 	}
-	for _, m := range set.Markets {
-		c.market(m)
-	}
+	// From here on c.domains is only read, so markets, then editions, are checked on every
+	// processor.
+	each(c, set.Markets, (*checker).market)
 	c.uniqueNames()
-	seen := map[string]*dataset.Edition{}
-	for _, e := range set.Editions {
-		c.edition(e, seen)
-	}
+	each(c, withEarlier(set.Editions), func(c *checker, e editionPair) { c.edition(e.edition, e.earlier) })
 	dataset.SortProblems(c.problems)
 	return c.problems
 }
@@ -53,6 +51,33 @@ type checker struct {
 }
 
 func (c *checker) add(p dataset.Problem) { c.problems = append(c.problems, p) }
+
+// each runs check on every item at the same time, each into a checker of its own, and adds
+// their problems in the items' order, as a plain loop would. check must only read c's maps.
+func each[T any](c *checker, items []T, check func(*checker, T)) {
+	for _, problems := range par.Map(items, func(item T) []dataset.Problem {
+		sub := *c
+		sub.problems = nil
+		check(&sub, item)
+		return sub.problems
+	}) {
+		c.problems = append(c.problems, problems...)
+	}
+}
+
+// editionPair is an edition and the last edition before it in the set with the same publisher
+// and year, if there is one.
+type editionPair struct{ edition, earlier *dataset.Edition }
+
+func withEarlier(editions []*dataset.Edition) []editionPair {
+	pairs := make([]editionPair, len(editions))
+	last := map[string]*dataset.Edition{}
+	for i, e := range editions {
+		pairs[i] = editionPair{e, last[e.ID()]}
+		last[e.ID()] = e
+	}
+	return pairs
+}
 
 func (c *checker) publishers() {
 	if len(c.set.Publishers) == 0 {
@@ -277,7 +302,8 @@ func (c *checker) uniqueNames() {
 	}
 }
 
-func (c *checker) edition(e *dataset.Edition, seen map[string]*dataset.Edition) {
+// edition checks an edition; earlier is another edition of the same publisher and year, or nil.
+func (c *checker) edition(e, earlier *dataset.Edition) {
 	pos := e.Pos
 	if c.set.Publisher(e.Publisher) == nil {
 		c.add(pos.Problem("publisher", "%q is not in publishers.yaml", e.Publisher))
@@ -292,10 +318,9 @@ func (c *checker) edition(e *dataset.Edition, seen map[string]*dataset.Edition) 
 	if want := e.ID() + ".yaml"; filepath.Base(pos.File) != want && e.Publisher != "" && e.Year != 0 {
 		c.add(dataset.Problem{File: pos.File, Message: fmt.Sprintf("file name must be %s, from its publisher and year", want)})
 	}
-	if other := seen[e.ID()]; other != nil {
-		c.add(pos.Problem("year", "%s already has an edition for %d in %s", e.Publisher, e.Year, other.Pos.File))
+	if earlier != nil {
+		c.add(pos.Problem("year", "%s already has an edition for %d in %s", e.Publisher, e.Year, earlier.Pos.File))
 	}
-	seen[e.ID()] = e
 	c.text(pos, "title", e.Title)
 	c.published(e)
 	c.url(pos, "url", e.URL)
