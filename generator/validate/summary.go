@@ -45,10 +45,23 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 			c.add(p)
 		}
 	}
-	// The pages put a summary in two places, trimmed: as its own block on market pages, and after
-	// the market's name in a list item on year pages. Markdown can read the same text differently
-	// in each ("```[](x)" opens a code block on its own, but is a link inline), so both are checked.
-	trimmed := strings.TrimSpace(src)
+	if trimmed := strings.TrimSpace(src); mayHoldMarkup(trimmed) {
+		c.markup(trimmed, report)
+	}
+}
+
+// mayHoldMarkup reports whether markdown could find raw HTML, an image or a link in s. Each of
+// them needs a '<' or a '[', except linkify's bare links, which need "://", "www." or an '@'.
+// Most summaries have none of these, and are not parsed at all.
+func mayHoldMarkup(s string) bool {
+	return strings.ContainsAny(s, "<[@") || strings.Contains(s, "://") || strings.Contains(s, "www.")
+}
+
+// markup reports raw HTML, images and bad links in a trimmed summary. The pages put a summary in
+// two places: as its own block on market pages, and after the market's name in a list item on
+// year pages. Markdown can read the same text differently in each ("```[](x)" opens a code
+// block on its own, but is a link inline), so both are checked.
+func (c *checker) markup(trimmed string, report func(string, ...any)) {
 	for _, body := range []string{trimmed, "- **x**: " + mdtext.Indent(trimmed)} {
 		c.markdown([]byte(body), report)
 	}
