@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -388,9 +389,15 @@ func unknownFields(n *yaml.Node, t reflect.Type) []string {
 	return out
 }
 
+// fieldsOf caches yamlFields: reflect.Type → map[string]reflect.Type.
+var fieldsOf sync.Map
+
 // yamlFields maps the YAML names of a struct's fields to their types; embedded fields and
-// fields tagged "-" are left out.
+// fields tagged "-" are left out. The map is shared: callers must not change it.
 func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if fields, ok := fieldsOf.Load(t); ok {
+		return fields.(map[string]reflect.Type)
+	}
 	fields := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -403,6 +410,7 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 		}
 		fields[name] = f.Type
 	}
+	fieldsOf.Store(t, fields)
 	return fields
 }
 
