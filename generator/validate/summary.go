@@ -2,7 +2,6 @@ package validate
 
 import (
 	"github.com/notorious-markets-watch/nmw/generator/mdtext"
-	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -96,13 +95,13 @@ func (c *checker) link(dest string, auto bool, report func(string, ...any)) {
 	if auto && strings.HasPrefix(strings.ToLower(dest), "www.") {
 		dest = "http://" + dest
 	}
-	u, err := url.Parse(dest)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
+	h, ok := c.web(dest)
+	if !ok {
 		report("links to %q: only http(s) links to sources are allowed", raw)
 		return
 	}
-	if listed, m := c.listedFor(u.Hostname()); m != nil {
-		report("links to %s, a domain listed for %s: name it as text, never as a link", listed, m.Name)
+	if h.market != nil {
+		report("links to %s, a domain listed for %s: name it as text, never as a link", h.listed, h.market.Name)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -34,8 +35,9 @@ func Check(set *dataset.Set, opt Options) []dataset.Problem {
 	for _, m := range set.Markets {
 		c.marketDomains(m)
 	}
-	// From here on c.domains is only read, so markets, then editions, are checked on every
-	// processor.
+	// From here on c.domains is only read, so hosts can be remembered, and markets, then
+	// editions, are checked on every processor.
+	c.hosts = &sync.Map{}
 	each(c, set.Markets, (*checker).market)
 	c.uniqueNames()
 	each(c, withEarlier(set.Editions), func(c *checker, e editionPair) { c.edition(e.edition, e.earlier) })
@@ -48,6 +50,7 @@ type checker struct {
 	opt      Options
 	problems []dataset.Problem
 	domains  map[string]*dataset.Market // canonical domain → market
+	hosts    *sync.Map                  // URL host → hostInfo; nil until domains is complete
 }
 
 func (c *checker) add(p dataset.Problem) { c.problems = append(c.problems, p) }
@@ -163,14 +166,50 @@ func (c *checker) url(pos dataset.Pos, field, raw string) {
 	if !c.required(pos, field, raw) {
 		return
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !validHost(u.Hostname()) {
+	h, ok := c.web(raw)
+	if !ok {
 		c.add(pos.Problem(field, "%q is not an absolute http(s) URL", raw))
 		return
 	}
-	if listed, m := c.listedFor(u.Hostname()); m != nil {
-		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, listed, m.Name))
+	if h.market != nil {
+		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, h.listed, h.market.Name))
 	}
+}
+
+// hostInfo is what the checks need to know of a URL's host.
+type hostInfo struct {
+	valid  bool            // see validHost
+	listed string          // the listed domain covering the host, if any (see listedFor)
+	market *dataset.Market // the market whose domain that is
+}
+
+// web parses an absolute http(s) URL on a valid host and looks its host up; ok is false if raw
+// is not such a URL.
+func (c *checker) web(raw string) (h hostInfo, ok bool) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return hostInfo{}, false
+	}
+	h = c.host(u.Hostname())
+	return h, h.valid
+}
+
+// host looks a URL's host up. Most URLs are on a few hosts, so once the listed domains are
+// all known (c.hosts is set), the answers are remembered.
+func (c *checker) host(name string) hostInfo {
+	if c.hosts != nil {
+		if h, ok := c.hosts.Load(name); ok {
+			return h.(hostInfo)
+		}
+	}
+	h := hostInfo{valid: validHost(name)}
+	if h.valid {
+		h.listed, h.market = c.listedFor(name)
+	}
+	if c.hosts != nil {
+		c.hosts.Store(name, h)
+	}
+	return h
 }
 
 // validHost reports whether a URL's host is a domain name under a known suffix or an IP address.
