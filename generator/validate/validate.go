@@ -319,19 +319,18 @@ func (c *checker) marketDomains(m *dataset.Market) {
 
 // uniqueNames checks that no two markets' names or aliases make the same slug.
 func (c *checker) uniqueNames() {
+	slugs := par.Map(c.set.Markets, nameSlugs) // the slow part, done on every processor
 	bySlug := map[string]*dataset.Market{}
-	for _, m := range c.set.Markets {
-		names := append([]string{m.Name}, m.Aliases...)
-		for i, n := range names {
-			s := slug.Make(strings.TrimPrefix(n, "The "))
+	for k, m := range c.set.Markets {
+		for i, s := range slugs[k] {
 			if s == "" {
 				continue
 			}
 			other, ok := bySlug[s]
 			if ok && other != m {
-				field := "name"
+				field, n := "name", m.Name
 				if i > 0 {
-					field = fmt.Sprintf("aliases[%d]", i-1)
+					field, n = fmt.Sprintf("aliases[%d]", i-1), m.Aliases[i-1]
 				}
 				c.add(m.Pos.Problem(field, "%q has the same slug %q as %s (markets/%s.yaml): merge the two files or tell the names apart", n, s, other.Name, other.Slug))
 				continue
@@ -339,6 +338,15 @@ func (c *checker) uniqueNames() {
 			bySlug[s] = m
 		}
 	}
+}
+
+// nameSlugs returns the slugs of a market's name and aliases, in that order.
+func nameSlugs(m *dataset.Market) []string {
+	slugs := make([]string, 0, 1+len(m.Aliases))
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		slugs = append(slugs, slug.Make(strings.TrimPrefix(n, "The ")))
+	}
+	return slugs
 }
 
 // edition checks an edition; earlier is another edition of the same publisher and year, or nil.
