@@ -56,7 +56,8 @@ type checker struct {
 func (c *checker) add(p dataset.Problem) { c.problems = append(c.problems, p) }
 
 // each runs check on every item at the same time, each into a checker of its own, and adds
-// their problems in the items' order, as a plain loop would. check must only read c's maps.
+// their problems in the items' order, as a plain loop would. check must not change c.domains;
+// c.hosts is safe to share.
 func each[T any](c *checker, items []T, check func(*checker, T)) {
 	for _, problems := range par.Map(items, func(item T) []dataset.Problem {
 		sub := *c
