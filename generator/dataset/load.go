@@ -13,9 +13,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 )
 
 // MaxFileSize is the largest data file Load reads; the scale benchmark raises it.
@@ -43,19 +46,36 @@ func Load(dir string) (*Set, []Problem, error) {
 	if l.list(filepath.Join(dir, "categories.yaml"), &cats) {
 		l.set.Categories = cats
 	}
-	for _, path := range l.files(filepath.Join(dir, "markets")) {
-		m := &Market{Slug: strings.TrimSuffix(filepath.Base(path), ".yaml")}
-		if pos, ok := l.decode(path, m); ok {
-			m.Pos = pos
+	markets := l.files(filepath.Join(dir, "markets"))
+	var folder loader // the editions folder's problems follow the market files' problems
+	editions := folder.files(filepath.Join(dir, "editions"))
+
+	// Editions come first in the work: they are the largest files, and a large file left to the
+	// end would keep one processor busy while the others wait.
+	jobs := make([]job, 0, len(editions)+len(markets))
+	for _, path := range editions {
+		jobs = append(jobs, job{path, &Edition{}})
+	}
+	for _, path := range markets {
+		jobs = append(jobs, job{path, &Market{Slug: strings.TrimSuffix(filepath.Base(path), ".yaml")}})
+	}
+	files := par.Map(jobs, decodeFile)
+	for i, f := range files[len(editions):] {
+		l.problems = append(l.problems, f.problems...)
+		m := jobs[len(editions)+i].value.(*Market)
+		if f.ok {
+			m.Pos = f.pos
 			l.set.Markets = append(l.set.Markets, m)
 		} else {
 			l.set.Unread[m.Slug] = true
 		}
 	}
-	for _, path := range l.files(filepath.Join(dir, "editions")) {
-		e := &Edition{}
-		if pos, ok := l.decode(path, e); ok {
-			e.Pos = pos
+	l.problems = append(l.problems, folder.problems...)
+	for i, f := range files[:len(editions)] {
+		l.problems = append(l.problems, f.problems...)
+		if f.ok {
+			e := jobs[i].value.(*Edition)
+			e.Pos = f.pos
 			l.set.Editions = append(l.set.Editions, e)
 		}
 	}
@@ -68,6 +88,27 @@ func Load(dir string) (*Set, []Problem, error) {
 		return a.Publisher < b.Publisher
 	})
 	return l.set, l.problems, nil
+}
+
+// job is a data file to decode and the value to decode it into.
+type job struct {
+	path  string
+	value any
+}
+
+// decoded is what decoding one file gave: where its fields are, whether it was read, and the
+// problems met.
+type decoded struct {
+	pos      Pos
+	ok       bool
+	problems []Problem
+}
+
+// decodeFile decodes one file on its own, so that files can be decoded at the same time.
+func decodeFile(j job) decoded {
+	var l loader
+	pos, ok := l.decode(j.path, j.value)
+	return decoded{pos: pos, ok: ok, problems: l.problems}
 }
 
 type loader struct {
@@ -348,9 +389,15 @@ func unknownFields(n *yaml.Node, t reflect.Type) []string {
 	return out
 }
 
+// fieldsOf caches yamlFields: reflect.Type → map[string]reflect.Type.
+var fieldsOf sync.Map
+
 // yamlFields maps the YAML names of a struct's fields to their types; embedded fields and
-// fields tagged "-" are left out.
+// fields tagged "-" are left out. The map is shared: callers must not change it.
 func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if fields, ok := fieldsOf.Load(t); ok {
+		return fields.(map[string]reflect.Type)
+	}
 	fields := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -363,6 +410,7 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 		}
 		fields[name] = f.Type
 	}
+	fieldsOf.Store(t, fields)
 	return fields
 }
 

@@ -25,6 +25,7 @@ func FuzzSummary(f *testing.F) {
 		"[x][r]\n\n[r]: javascript:alert(1)", "<a href=\"https://example.org\" onclick=\"x()\">a</a>", "line\n\n<div onmouseover=x>",
 		"`<script>`", "&lt;script&gt;", "text\n- [ ] task\n- item", "[x](<javascript:alert(1)>)", "[x](data:text/html,<script>)",
 		"[x](https://fixturebay.com\\@example.org/)", "[x](https://example.org@fixturebay.com/)", "x[^1]\n\n[^1]: note",
+		"see www.fixturebay.com", "http://fixturebay.com/x", "ftp://fixturebay.com/", "mail x@fixturebay.com", "x.com/a", "WWW.fixturebay.com",
 	} {
 		f.Add(s)
 	}
@@ -33,6 +34,12 @@ func FuzzSummary(f *testing.F) {
 	c := &checker{set: set, domains: map[string]*dataset.Market{"fixturebay.com": listed, "xn--90aiaf3b.xn--p1ai": listed}}
 	f.Fuzz(func(t *testing.T, src string) {
 		c.problems = nil
+		trimmed := strings.TrimSpace(src)
+		if !mayHoldMarkup(trimmed) {
+			c.markup(trimmed, func(format string, args ...any) {
+				t.Fatalf("summary %q is not parsed, but markdown finds: "+format, append([]any{src}, args...)...)
+			})
+		}
 		c.summary(dataset.Pos{File: "x.yaml"}, "summary", src)
 		if len(c.problems) > 0 {
 			return

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"github.com/notorious-markets-watch/nmw/generator/mdtext"
-	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -45,10 +44,23 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 			c.add(p)
 		}
 	}
-	// The pages put a summary in two places, trimmed: as its own block on market pages, and after
-	// the market's name in a list item on year pages. Markdown can read the same text differently
-	// in each ("```[](x)" opens a code block on its own, but is a link inline), so both are checked.
-	trimmed := strings.TrimSpace(src)
+	if trimmed := strings.TrimSpace(src); mayHoldMarkup(trimmed) {
+		c.markup(trimmed, report)
+	}
+}
+
+// mayHoldMarkup reports whether markdown could find raw HTML, an image or a link in s. Each of
+// them needs a '<' or a '[', except linkify's bare links, which need "://", "www." or an '@'.
+// Most summaries have none of these, and are not parsed at all.
+func mayHoldMarkup(s string) bool {
+	return strings.ContainsAny(s, "<[@") || strings.Contains(s, "://") || strings.Contains(s, "www.")
+}
+
+// markup reports raw HTML, images and bad links in a trimmed summary. The pages put a summary in
+// two places: as its own block on market pages, and after the market's name in a list item on
+// year pages. Markdown can read the same text differently in each ("```[](x)" opens a code
+// block on its own, but is a link inline), so both are checked.
+func (c *checker) markup(trimmed string, report func(string, ...any)) {
 	for _, body := range []string{trimmed, "- **x**: " + mdtext.Indent(trimmed)} {
 		c.markdown([]byte(body), report)
 	}
@@ -83,13 +95,13 @@ func (c *checker) link(dest string, auto bool, report func(string, ...any)) {
 	if auto && strings.HasPrefix(strings.ToLower(dest), "www.") {
 		dest = "http://" + dest
 	}
-	u, err := url.Parse(dest)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
+	h, ok := c.web(dest)
+	if !ok {
 		report("links to %q: only http(s) links to sources are allowed", raw)
 		return
 	}
-	if listed, m := c.listedFor(u.Hostname()); m != nil {
-		report("links to %s, a domain listed for %s: name it as text, never as a link", listed, m.Name)
+	if h.market != nil {
+		report("links to %s, a domain listed for %s: name it as text, never as a link", h.listed, h.market.Name)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -15,6 +16,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 )
 
 // FirstYear is the earliest year an edition may review: USTR first named notorious markets in 2006.
@@ -33,14 +35,12 @@ func Check(set *dataset.Set, opt Options) []dataset.Problem {
 	for _, m := range set.Markets {
 		c.marketDomains(m)
 	}
-	for _, m := range set.Markets {
-		c.market(m)
-	}
+	// From here on c.domains is only read, so hosts can be remembered, and markets, then
+	// editions, are checked on every processor.
+	c.hosts = &sync.Map{}
+	each(c, set.Markets, (*checker).market)
 	c.uniqueNames()
-	seen := map[string]*dataset.Edition{}
-	for _, e := range set.Editions {
-		c.edition(e, seen)
-	}
+	each(c, withEarlier(set.Editions), func(c *checker, e editionPair) { c.edition(e.edition, e.earlier) })
 	dataset.SortProblems(c.problems)
 	return c.problems
 }
@@ -50,9 +50,38 @@ type checker struct {
 	opt      Options
 	problems []dataset.Problem
 	domains  map[string]*dataset.Market // canonical domain → market
+	hosts    *sync.Map                  // URL host → hostInfo; nil until domains is complete
 }
 
 func (c *checker) add(p dataset.Problem) { c.problems = append(c.problems, p) }
+
+// each runs check on every item at the same time, each into a checker of its own, and adds
+// their problems in the items' order, as a plain loop would. check must not change c.domains;
+// c.hosts is safe to share.
+func each[T any](c *checker, items []T, check func(*checker, T)) {
+	for _, problems := range par.Map(items, func(item T) []dataset.Problem {
+		sub := *c
+		sub.problems = nil
+		check(&sub, item)
+		return sub.problems
+	}) {
+		c.problems = append(c.problems, problems...)
+	}
+}
+
+// editionPair is an edition and the last edition before it in the set with the same publisher
+// and year, if there is one.
+type editionPair struct{ edition, earlier *dataset.Edition }
+
+func withEarlier(editions []*dataset.Edition) []editionPair {
+	pairs := make([]editionPair, len(editions))
+	last := map[string]*dataset.Edition{}
+	for i, e := range editions {
+		pairs[i] = editionPair{e, last[e.ID()]}
+		last[e.ID()] = e
+	}
+	return pairs
+}
 
 func (c *checker) publishers() {
 	if len(c.set.Publishers) == 0 {
@@ -138,14 +167,50 @@ func (c *checker) url(pos dataset.Pos, field, raw string) {
 	if !c.required(pos, field, raw) {
 		return
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !validHost(u.Hostname()) {
+	h, ok := c.web(raw)
+	if !ok {
 		c.add(pos.Problem(field, "%q is not an absolute http(s) URL", raw))
 		return
 	}
-	if listed, m := c.listedFor(u.Hostname()); m != nil {
-		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, listed, m.Name))
+	if h.market != nil {
+		c.add(pos.Problem(field, "%q is on %s, a domain listed for %s: cite a report or press page instead", raw, h.listed, h.market.Name))
 	}
+}
+
+// hostInfo is what the checks need to know of a URL's host.
+type hostInfo struct {
+	valid  bool            // see validHost
+	listed string          // the listed domain covering the host, if any (see listedFor)
+	market *dataset.Market // the market whose domain that is
+}
+
+// web parses an absolute http(s) URL on a valid host and looks its host up; ok is false if raw
+// is not such a URL.
+func (c *checker) web(raw string) (h hostInfo, ok bool) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return hostInfo{}, false
+	}
+	h = c.host(u.Hostname())
+	return h, h.valid
+}
+
+// host looks a URL's host up. Most URLs are on a few hosts, so once the listed domains are
+// all known (c.hosts is set), the answers are remembered.
+func (c *checker) host(name string) hostInfo {
+	if c.hosts != nil {
+		if h, ok := c.hosts.Load(name); ok {
+			return h.(hostInfo)
+		}
+	}
+	h := hostInfo{valid: validHost(name)}
+	if h.valid {
+		h.listed, h.market = c.listedFor(name)
+	}
+	if c.hosts != nil {
+		c.hosts.Store(name, h)
+	}
+	return h
 }
 
 // validHost reports whether a URL's host is a domain name under a known suffix or an IP address.
@@ -255,19 +320,18 @@ func (c *checker) marketDomains(m *dataset.Market) {
 
 // uniqueNames checks that no two markets' names or aliases make the same slug.
 func (c *checker) uniqueNames() {
+	slugs := par.Map(c.set.Markets, nameSlugs) // the slow part, done on every processor
 	bySlug := map[string]*dataset.Market{}
-	for _, m := range c.set.Markets {
-		names := append([]string{m.Name}, m.Aliases...)
-		for i, n := range names {
-			s := slug.Make(strings.TrimPrefix(n, "The "))
+	for k, m := range c.set.Markets {
+		for i, s := range slugs[k] {
 			if s == "" {
 				continue
 			}
 			other, ok := bySlug[s]
 			if ok && other != m {
-				field := "name"
+				field, n := "name", m.Name
 				if i > 0 {
-					field = fmt.Sprintf("aliases[%d]", i-1)
+					field, n = fmt.Sprintf("aliases[%d]", i-1), m.Aliases[i-1]
 				}
 				c.add(m.Pos.Problem(field, "%q has the same slug %q as %s (markets/%s.yaml): merge the two files or tell the names apart", n, s, other.Name, other.Slug))
 				continue
@@ -277,7 +341,17 @@ func (c *checker) uniqueNames() {
 	}
 }
 
-func (c *checker) edition(e *dataset.Edition, seen map[string]*dataset.Edition) {
+// nameSlugs returns the slugs of a market's name and aliases, in that order.
+func nameSlugs(m *dataset.Market) []string {
+	slugs := make([]string, 0, 1+len(m.Aliases))
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		slugs = append(slugs, slug.Make(strings.TrimPrefix(n, "The ")))
+	}
+	return slugs
+}
+
+// edition checks an edition; earlier is another edition of the same publisher and year, or nil.
+func (c *checker) edition(e, earlier *dataset.Edition) {
 	pos := e.Pos
 	if c.set.Publisher(e.Publisher) == nil {
 		c.add(pos.Problem("publisher", "%q is not in publishers.yaml", e.Publisher))
@@ -292,10 +366,9 @@ func (c *checker) edition(e *dataset.Edition, seen map[string]*dataset.Edition) 
 	if want := e.ID() + ".yaml"; filepath.Base(pos.File) != want && e.Publisher != "" && e.Year != 0 {
 		c.add(dataset.Problem{File: pos.File, Message: fmt.Sprintf("file name must be %s, from its publisher and year", want)})
 	}
-	if other := seen[e.ID()]; other != nil {
-		c.add(pos.Problem("year", "%s already has an edition for %d in %s", e.Publisher, e.Year, other.Pos.File))
+	if earlier != nil {
+		c.add(pos.Problem("year", "%s already has an edition for %d in %s", e.Publisher, e.Year, earlier.Pos.File))
 	}
-	seen[e.ID()] = e
 	c.text(pos, "title", e.Title)
 	c.published(e)
 	c.url(pos, "url", e.URL)
