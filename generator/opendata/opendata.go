@@ -224,10 +224,9 @@ func Each(site *model.Site, yield func(File) error) error {
 		if err := yield(jsonFile(EditionsDir+e.ID()+".json", func(d *doc) {
 			d.header()
 			d.field("publisher", publisher(e.Publisher), nil)
-			ed, err := edition(e)
-			d.field("edition", ed, err)
+			d.field("edition", edition(e), nil)
 			named := editionMarkets(e)
-			d.list("markets", len(named), func(i int) (any, error) { return ms.json[named[i]], nil })
+			d.list("markets", len(named), func(i int) (any, error) { return ms.rec[named[i]], nil })
 		})); err != nil {
 			return err
 		}
@@ -247,29 +246,24 @@ func Each(site *model.Site, yield func(File) error) error {
 			c := site.Set.Categories[i]
 			return Category{ID: c.ID, Label: c.Label}, nil
 		})
-		d.list("editions", len(site.Editions), func(i int) (any, error) { return edition(site.Editions[i]) })
-		d.list("markets", len(site.Markets), func(i int) (any, error) { return ms.json[site.Markets[i]], nil })
+		d.list("editions", len(site.Editions), func(i int) (any, error) { return edition(site.Editions[i]), nil })
+		d.list("markets", len(site.Markets), func(i int) (any, error) { return ms.rec[site.Markets[i]], nil })
 	}))
 }
 
-// markets holds each market's record, and its JSON, which several files repeat.
+// markets holds each market's record, which several files repeat.
 type markets struct {
-	rec  map[*model.Market]*Market
-	json map[*model.Market]json.RawMessage
+	rec map[*model.Market]*Market
 }
 
 func newMarkets(site *model.Site) (markets, error) {
-	ms := markets{rec: map[*model.Market]*Market{}, json: map[*model.Market]json.RawMessage{}}
+	ms := markets{rec: make(map[*model.Market]*Market, len(site.Markets))}
 	for _, m := range site.Markets {
 		mm, err := market(m)
 		if err != nil {
 			return ms, err
 		}
-		b, err := json.Marshal(mm)
-		if err != nil {
-			return ms, fmt.Errorf("open data, market %s: %w", m.Slug, err)
-		}
-		ms.rec[m], ms.json[m] = &mm, b
+		ms.rec[m] = &mm
 	}
 	return ms, nil
 }
@@ -354,6 +348,7 @@ func (d *doc) list(name string, n int, elem func(i int) (any, error)) {
 	d.write("\n]")
 }
 
+// value writes v as JSON; a func(*doc) writes an object field by field.
 func (d *doc) value(v any, err error) {
 	if d.err == nil {
 		d.err = err
@@ -361,11 +356,17 @@ func (d *doc) value(v any, err error) {
 	if d.err != nil {
 		return
 	}
-	b, ok := v.(json.RawMessage)
-	if !ok {
-		b, d.err = json.Marshal(v)
+	if body, ok := v.(func(*doc)); ok {
+		inner := &doc{w: d.w}
+		body(inner)
+		if d.err = inner.err; inner.fields == 0 {
+			d.write("{")
+		}
+		d.write("}")
+		return
 	}
-	if d.err == nil {
+	b, err := json.Marshal(v)
+	if d.err = err; err == nil {
 		_, d.err = d.w.Write(b)
 	}
 }
@@ -399,32 +400,44 @@ func editionListings(e *model.Edition) []*model.Listing {
 	return out
 }
 
-func edition(e *model.Edition) (Edition, error) {
-	ed := Edition{
-		ID: e.ID(), Publisher: e.Publisher.ID, Year: e.Year, Title: e.Title, Published: e.Published,
-		URL: e.URL, Page: YearPage(e.Year), Sources: list(e.Sources),
-		New: slugs(e.New), Returning: slugs(e.Returning), Dropped: slugs(e.Dropped),
-		Entries: []Entry{}, Developments: []Development{},
-	}
-	if c := e.Counts; c.Online != nil || c.Physical != nil || c.Total != nil {
-		ed.Counts = &Counts{Online: c.Online, Physical: c.Physical, Total: c.Total, Source: c.Source}
-	}
-	for _, l := range editionListings(e) {
-		doms, err := canonical(l.Domains)
-		if err != nil {
-			return ed, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
+// edition writes an edition (the Edition type) field by field, an entry at a time: an edition
+// of a large list is too big to build whole.
+func edition(e *model.Edition) func(d *doc) {
+	return func(d *doc) {
+		d.field("id", e.ID(), nil)
+		d.field("publisher", e.Publisher.ID, nil)
+		d.field("year", e.Year, nil)
+		d.field("title", e.Title, nil)
+		d.field("published", e.Published, nil)
+		d.field("url", e.URL, nil)
+		d.field("page", YearPage(e.Year), nil)
+		var counts *Counts
+		if c := e.Counts; c.Online != nil || c.Physical != nil || c.Total != nil {
+			counts = &Counts{Online: c.Online, Physical: c.Physical, Total: c.Total, Source: c.Source}
 		}
-		en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources)}
-		if l.Page > 0 {
-			page := l.Page
-			en.Page = &page
-		}
-		ed.Entries = append(ed.Entries, en)
+		d.field("official_counts", counts, nil)
+		d.field("sources", list(e.Sources), nil)
+		d.field("new", slugs(e.New), nil)
+		d.field("returning", slugs(e.Returning), nil)
+		d.field("dropped", slugs(e.Dropped), nil)
+		listings := editionListings(e)
+		d.list("entries", len(listings), func(i int) (any, error) {
+			l := listings[i]
+			doms, err := canonical(l.Domains)
+			if err != nil {
+				return nil, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
+			}
+			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources)}
+			if l.Page > 0 {
+				en.Page = &l.Page
+			}
+			return en, nil
+		})
+		d.list("developments", len(e.Developments), func(i int) (any, error) {
+			dev := e.Developments[i]
+			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources)}, nil
+		})
 	}
-	for _, d := range e.Developments {
-		ed.Developments = append(ed.Developments, Development{Market: d.Market.Slug, Summary: strings.TrimSpace(d.Summary), Sources: list(d.Sources)})
-	}
-	return ed, nil
 }
 
 func market(m *model.Market) (Market, error) {
