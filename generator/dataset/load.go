@@ -190,7 +190,7 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 	if !ok {
 		return Pos{}, false
 	}
-	pos := Pos{File: path, lines: map[string]int{"": 1}}
+	pos := Pos{File: path, index: &lineIndex{file: path}}
 
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -207,7 +207,7 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: extra.Line, Message: "more than one YAML document: remove the extra '---'"})
 		return pos, false
 	}
-	if line, field, msg := indexLines(&root, "", pos.lines, 0); msg != "" {
+	if line, field, msg := indexLines(&root, "", nil, 0); msg != "" {
 		l.problems = append(l.problems, Problem{File: path, Line: line, Field: field, Message: msg})
 		return pos, false
 	}
@@ -219,10 +219,12 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 		return pos, false
 	}
 	if unknown := unknownFields(&root, reflect.TypeOf(v)); len(unknown) > 0 {
+		pos.index.fill(&root)
 		l.yamlProblems(path, pos, &yaml.TypeError{Errors: unknown})
 		return pos, false
 	}
 	if err := root.Decode(v); err != nil {
+		pos.index.fill(&root)
 		l.yamlProblems(path, pos, err)
 		return pos, false
 	}
@@ -308,7 +310,8 @@ func invalidUTF8At(b []byte) int {
 	return len(b)
 }
 
-// indexLines records the line of every mapping key and sequence item below n. It refuses
+// indexLines records the line of every mapping key and sequence item below n, if lines is not
+// nil. It refuses
 // values nested deeper than maxDepth, and anchors and aliases, which data files never need
 // and which can expand a small file into a huge one.
 func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (line int, field, problem string) {
@@ -335,7 +338,9 @@ func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (lin
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			p := joinPath(path, n.Content[i].Value)
-			lines[p] = n.Content[i].Line
+			if lines != nil {
+				lines[p] = n.Content[i].Line
+			}
 			if line, f, msg := indexLines(n.Content[i+1], p, lines, depth+1); msg != "" {
 				return line, f, msg
 			}
@@ -343,7 +348,9 @@ func indexLines(n *yaml.Node, path string, lines map[string]int, depth int) (lin
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
 			p := joinPath(path, "["+strconv.Itoa(i)+"]")
-			lines[p] = c.Line
+			if lines != nil {
+				lines[p] = c.Line
+			}
 			if line, f, msg := indexLines(c, p, lines, depth+1); msg != "" {
 				return line, f, msg
 			}
@@ -450,7 +457,7 @@ func (l *loader) yamlProblems(path string, pos Pos, err error) {
 	// A line's field is the most specific key written on it: "entries[0].market" rather than
 	// "entries[0]" on "- market: x", but "summary" rather than "summary[1]" on "summary: [a, b]".
 	fields := map[int]string{}
-	for f, line := range pos.lines {
+	for f, line := range pos.index.get() {
 		if cur, ok := fields[line]; !ok || moreSpecific(f, cur) {
 			fields[line] = f
 		}

@@ -2,8 +2,12 @@ package dataset
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Problem is one thing wrong with the data, at a file, line and field.
@@ -46,21 +50,55 @@ func SortProblems(ps []Problem) {
 // Pos records where the fields of one value were written.
 type Pos struct {
 	File   string
-	prefix string         // path of this value inside its file, e.g. "[3]" for an item of a list file
-	lines  map[string]int // field path inside the file → line
+	prefix string     // path of this value inside its file, e.g. "[3]" for an item of a list file
+	index  *lineIndex // the file's lines, made when a problem first asks for one
+}
+
+// lineIndex maps the field paths of one file (e.g. "entries[2].summary") to their lines. Valid
+// data never needs it, so it is made only when a problem asks for a line: from the parsed file
+// while loading it, or later by reading the file again.
+type lineIndex struct {
+	once  sync.Once
+	file  string
+	lines map[string]int
+}
+
+// fill makes the index from the file's parsed root, unless it is made already.
+func (x *lineIndex) fill(root *yaml.Node) {
+	x.once.Do(func() {
+		x.lines = map[string]int{"": 1}
+		indexLines(root, "", x.lines, 0)
+	})
+}
+
+// get returns the index, reading and parsing the file again if need be.
+func (x *lineIndex) get() map[string]int {
+	if x == nil {
+		return nil
+	}
+	x.once.Do(func() {
+		x.lines = map[string]int{"": 1}
+		data, err := os.ReadFile(x.file)
+		var root yaml.Node
+		if err == nil && yaml.Unmarshal(data, &root) == nil {
+			indexLines(&root, "", x.lines, 0)
+		}
+	})
+	return x.lines
 }
 
 // Line returns the line of a field (a path such as "entries[2].summary", relative to the value),
 // or of its nearest written parent.
 func (p Pos) Line(field string) int {
 	path := joinPath(p.prefix, field)
+	lines := p.index.get()
 	for {
-		if l, ok := p.lines[path]; ok {
+		if l, ok := lines[path]; ok {
 			return l
 		}
 		i := strings.LastIndexAny(path, ".[")
 		if i < 0 {
-			return p.lines[""]
+			return lines[""]
 		}
 		path = path[:i]
 	}
@@ -81,21 +119,4 @@ func joinPath(parent, field string) string {
 		return parent + field
 	}
 	return parent + "." + field
-}
-
-// ForgetLines drops the line index of every value, to free memory once the data is known to be
-// valid; problems found afterwards name the file only.
-func (s *Set) ForgetLines() {
-	for _, p := range s.Publishers {
-		p.Pos.lines = nil
-	}
-	for _, c := range s.Categories {
-		c.Pos.lines = nil
-	}
-	for _, m := range s.Markets {
-		m.Pos.lines = nil
-	}
-	for _, e := range s.Editions {
-		e.Pos.lines = nil
-	}
 }

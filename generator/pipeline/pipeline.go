@@ -26,7 +26,6 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 	if len(problems) > 0 {
 		return nil, problems, nil
 	}
-	set.ForgetLines() // valid: the line index is no longer needed, and is large at scale
 	return model.Build(set), nil, nil
 }
 
