@@ -56,6 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	pipeline.LimitMemory()
 	var err error
 	switch cmd {
 	case "validate":

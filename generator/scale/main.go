@@ -63,6 +63,7 @@ func main() {
 // data-file limit is lifted.
 func child(data, content string) int {
 	dataset.MaxFileSize = 1 << 30
+	pipeline.LimitMemory() // as the generate command does
 	start := time.Now()
 	site, st, problems, err := pipeline.Generate(data, content, time.Now())
 	if err == nil && len(problems) > 0 {
