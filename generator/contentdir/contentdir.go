@@ -7,7 +7,6 @@ package contentdir
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,11 +14,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 )
 
 // tempPrefix starts the name of every temporary and backup file; a run removes those an
@@ -115,7 +115,28 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 		return st, err
 	}
 	wanted := map[string]bool{}
-	pool := newPool(dir)
+	// Pages are compared, backed up and written to temporary files on several goroutines.
+	var (
+		mu        sync.Mutex
+		changes   []change
+		made      []string // temporary files written so far, removed if the run fails before the journal
+		unchanged int
+	)
+	pool := par.NewPool(func(j job) error {
+		ch, m, err := prepare(dir, j.File, j.exists)
+		mu.Lock()
+		defer mu.Unlock()
+		made = append(made, m...)
+		switch {
+		case err != nil:
+			return err
+		case ch == nil:
+			unchanged++
+		default:
+			changes = append(changes, *ch)
+		}
+		return nil
+	})
 	err = each(func(f File) error {
 		if err := checkPath(f.Path); err != nil {
 			return err
@@ -129,9 +150,9 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 			st.Kept = append(st.Kept, f.Path)
 			return nil
 		}
-		return pool.add(f, exists)
+		return pool.Add(job{f, exists})
 	})
-	changes, made, unchanged, werr := pool.wait()
+	werr := pool.Wait()
 	st.Unchanged = unchanged
 	cleanup := func() {
 		for _, t := range made {
@@ -191,68 +212,9 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 	return st, nil
 }
 
-// pool prepares pages on several goroutines: it compares each with the page in place and writes
-// the temporary file (and the backup) of each that changed.
-type pool struct {
-	dir       string
-	jobs      chan job
-	wg        sync.WaitGroup
-	mu        sync.Mutex
-	err       error
-	changes   []change
-	made      []string // temporary files written so far, removed if the run fails before the journal
-	unchanged int
-}
-
 type job struct {
 	File
 	exists bool
-}
-
-func newPool(dir string) *pool {
-	p := &pool{dir: dir, jobs: make(chan job, 64)}
-	for range max(2, runtime.GOMAXPROCS(0)) {
-		p.wg.Add(1)
-		go p.work()
-	}
-	return p
-}
-
-// add hands a page to the pool, or returns the error a page already met.
-func (p *pool) add(f File, exists bool) error {
-	p.mu.Lock()
-	err := p.err
-	p.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	p.jobs <- job{f, exists}
-	return nil
-}
-
-// wait waits for every page handed over and returns what the pool did.
-func (p *pool) wait() (changes []change, made []string, unchanged int, err error) {
-	close(p.jobs)
-	p.wg.Wait()
-	return p.changes, p.made, p.unchanged, p.err
-}
-
-func (p *pool) work() {
-	defer p.wg.Done()
-	for j := range p.jobs {
-		ch, made, err := prepare(p.dir, j.File, j.exists)
-		p.mu.Lock()
-		p.made = append(p.made, made...)
-		switch {
-		case err != nil:
-			p.err = cmp.Or(p.err, err)
-		case ch == nil:
-			p.unchanged++
-		default:
-			p.changes = append(p.changes, *ch)
-		}
-		p.mu.Unlock()
-	}
 }
 
 // prepare compares a page with the one in place, if any, and when it differs writes the new

@@ -6,17 +6,17 @@ package outdir
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 )
 
 // Manifest is the name of the file, inside the folder, that lists the files written.
@@ -83,7 +83,30 @@ func WriteEach(dir string, each func(yield func(File) error) error) (Stats, erro
 	defer claims.Close()
 
 	wanted := map[string]bool{}
-	pool := newPool()
+	// Files are made and written on several goroutines: making a file's content and the system
+	// calls that write it take about as long as each other, and the files are independent.
+	var (
+		mu      sync.Mutex
+		written []string // paths written or found unchanged
+		writers = sync.Pool{New: func() any { return newWriter() }}
+	)
+	pool := par.NewPool(func(j job) error {
+		w := writers.Get().(*writer)
+		defer writers.Put(w)
+		changed, err := w.write(j.dst, j.exists, j.Write)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", j.dst, err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if changed {
+			st.Written++
+		} else {
+			st.Unchanged++
+		}
+		written = append(written, j.Path)
+		return nil
+	})
 	err = each(func(f File) error {
 		if err := checkPath(f.Path); err != nil {
 			return err
@@ -106,10 +129,9 @@ func WriteEach(dir string, each func(yield func(File) error) error) (Stats, erro
 				return fmt.Errorf("manifest: %w", err)
 			}
 		}
-		return pool.add(job{f, dst, exists})
+		return pool.Add(job{f, dst, exists})
 	})
-	written, werr := pool.wait(&st)
-	if err = errors.Join(err, werr); err != nil {
+	if err = errors.Join(err, pool.Wait()); err != nil {
 		return st, err
 	}
 	var stale []string
@@ -136,68 +158,6 @@ type job struct {
 	File
 	dst    string
 	exists bool
-}
-
-// pool writes files on several goroutines: making a file's content and the system calls that
-// write it take as long as each other, and the files are independent.
-type pool struct {
-	jobs chan job
-	wg   sync.WaitGroup
-	mu   sync.Mutex
-	err  error
-	done []string // paths written or found unchanged
-	st   Stats
-}
-
-func newPool() *pool {
-	p := &pool{jobs: make(chan job, 64)}
-	for range max(2, runtime.GOMAXPROCS(0)) {
-		p.wg.Add(1)
-		go p.work()
-	}
-	return p
-}
-
-func (p *pool) work() {
-	defer p.wg.Done()
-	w := newWriter()
-	for j := range p.jobs {
-		changed, err := w.write(j.dst, j.exists, j.Write)
-		p.mu.Lock()
-		switch {
-		case err != nil:
-			p.err = cmp.Or(p.err, fmt.Errorf("write %s: %w", j.dst, err))
-		case changed:
-			p.st.Written++
-		default:
-			p.st.Unchanged++
-		}
-		if err == nil {
-			p.done = append(p.done, j.Path)
-		}
-		p.mu.Unlock()
-	}
-}
-
-// add hands a file to the pool, or returns the error a file already met.
-func (p *pool) add(j job) error {
-	p.mu.Lock()
-	err := p.err
-	p.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	p.jobs <- j
-	return nil
-}
-
-// wait waits for every file handed over, adds the counts to st and returns the paths written.
-func (p *pool) wait(st *Stats) ([]string, error) {
-	close(p.jobs)
-	p.wg.Wait()
-	st.Written += p.st.Written
-	st.Unchanged += p.st.Unchanged
-	return p.done, p.err
 }
 
 // writer writes files through a temporary file renamed into place.

@@ -7,10 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
@@ -102,25 +101,20 @@ func Each(site *model.Site, yield func(Page) error) error {
 
 // parallel renders one page per item on every processor, keeping the items' order.
 func parallel[T any](items []T, render func(T) (Page, error)) ([]Page, error) {
-	out := make([]Page, len(items))
-	errs := make([]error, len(items))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = render(items[i])
-			}
-		}()
+	type result struct {
+		page Page
+		err  error
 	}
-	for i := range items {
-		next <- i
+	results := par.Map(items, func(item T) result {
+		p, err := render(item)
+		return result{p, err}
+	})
+	pages := make([]Page, len(results))
+	errs := make([]error, len(results))
+	for i, r := range results {
+		pages[i], errs[i] = r.page, r.err
 	}
-	close(next)
-	wg.Wait()
-	return out, errors.Join(errs...)
+	return pages, errors.Join(errs...)
 }
 
 // page joins front matter and body into a content file. The front matter is JSON, which is YAML

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 )
 
 // markdown parses summaries as the site's renderer might, including linkify, so that a bare
