@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -72,13 +73,14 @@ func fail(op, path string) error {
 	return nil
 }
 
-// Write makes dir hold files, recognising generated files by their first lines containing marker.
+// Write makes dir hold files, recognising generated files by their second line, which is one of
+// markers (the current generator's, or an earlier version's).
 // It first rolls back any interrupted run, then writes every changed page to a temporary file and
 // a backup of every page it will replace or remove, records these in the journal, and only then
 // renames the new pages into place and removes stale ones. A failure rolls the changes back; if
 // the process dies instead, the next Write (or Recover) does.
-func Write(dir, marker string, files []File) (Stats, error) {
-	return WriteEach(dir, marker, func(yield func(File) error) error {
+func Write(dir string, markers []string, files []File) (Stats, error) {
+	return WriteEach(dir, markers, func(yield func(File) error) error {
 		for _, f := range files {
 			if err := yield(f); err != nil {
 				return err
@@ -91,15 +93,15 @@ func Write(dir, marker string, files []File) (Stats, error) {
 // WriteEach is Write for files that each hands over one at a time, so that a large site need
 // not be held in memory: each file is written to a temporary file as it comes. An error from
 // each ends the run with the folder unchanged.
-func WriteEach(dir, marker string, each func(yield func(File) error) error) (Stats, error) {
-	st, err := write(dir, marker, each)
+func WriteEach(dir string, markers []string, each func(yield func(File) error) error) (Stats, error) {
+	st, err := write(dir, markers, each)
 	if err != nil && (errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission)) {
 		err = fmt.Errorf("content folder %s cannot be written (read-only?): %w", dir, err)
 	}
 	return st, err
 }
 
-func write(dir, marker string, each func(yield func(File) error) error) (Stats, error) {
+func write(dir string, markers []string, each func(yield func(File) error) error) (Stats, error) {
 	var st Stats
 	if err := fail("mkdir", dir); err != nil {
 		return st, fmt.Errorf("content folder: %w", err)
@@ -110,7 +112,7 @@ func write(dir, marker string, each func(yield func(File) error) error) (Stats, 
 	if err := Recover(dir); err != nil {
 		return st, err
 	}
-	existing, err := scan(dir, marker)
+	existing, err := scan(dir, markers)
 	if err != nil {
 		return st, err
 	}
@@ -446,7 +448,7 @@ func checkPath(p string) error {
 }
 
 // scan lists the markdown files below dir, each marked true if it is generated.
-func scan(dir, marker string) (map[string]bool, error) {
+func scan(dir string, markers []string) (map[string]bool, error) {
 	files := map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -462,7 +464,7 @@ func scan(dir, marker string) (map[string]bool, error) {
 		if err != nil {
 			return err
 		}
-		gen, err := isGenerated(p, marker)
+		gen, err := isGenerated(p, markers)
 		if err != nil {
 			return err
 		}
@@ -475,8 +477,9 @@ func scan(dir, marker string) (map[string]bool, error) {
 	return files, nil
 }
 
-// isGenerated reports whether the file's second line is the marker (its first is "---").
-func isGenerated(p, marker string) (bool, error) {
+// isGenerated reports whether the file's second line is one of markers, below the opening line
+// of JSON ("{") or YAML ("---") front matter.
+func isGenerated(p string, markers []string) (bool, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return false, err
@@ -485,9 +488,9 @@ func isGenerated(p, marker string) (bool, error) {
 	sc := bufio.NewScanner(f)
 	for i := 0; i < 2 && sc.Scan(); i++ {
 		if i == 1 {
-			return sc.Text() == marker, nil
+			return slices.Contains(markers, sc.Text()), nil
 		}
-		if sc.Text() != "---" {
+		if first := sc.Text(); first != "{" && first != "---" {
 			return false, nil
 		}
 	}

@@ -38,7 +38,7 @@ func BenchmarkWriteFresh(b *testing.B) {
 	for b.Loop() {
 		dir := filepath.Join(b.TempDir(), fmt.Sprint(i))
 		i++
-		st, err := contentdir.Write(dir, benchMarker, files)
+		st, err := contentdir.Write(dir, []string{benchMarker}, files)
 		if err != nil || st.Written != len(files) {
 			b.Fatalf("wrote %d of %d: %v", st.Written, len(files), err)
 		}
@@ -50,12 +50,12 @@ func BenchmarkWriteFresh(b *testing.B) {
 func BenchmarkWriteUnchanged(b *testing.B) {
 	files := realFiles(b)
 	dir := b.TempDir()
-	if _, err := contentdir.Write(dir, benchMarker, files); err != nil {
+	if _, err := contentdir.Write(dir, []string{benchMarker}, files); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		st, err := contentdir.Write(dir, benchMarker, files)
+		st, err := contentdir.Write(dir, []string{benchMarker}, files)
 		if err != nil || st.Written != 0 || st.Unchanged != len(files) {
 			b.Fatalf("no-op write: %+v, %v", st, err)
 		}

@@ -21,7 +21,7 @@ import (
 func before(t *testing.T) (dir string, next []contentdir.File) {
 	t.Helper()
 	dir = t.TempDir()
-	_, err := contentdir.Write(dir, marker, []contentdir.File{
+	_, err := contentdir.Write(dir, markers, []contentdir.File{
 		{Path: "_index.md", Data: page("home")},
 		{Path: "markets/a.md", Data: page("a")},
 		{Path: "markets/b.md", Data: page("b")},
@@ -71,7 +71,7 @@ func ops(t *testing.T) int {
 	n := 0
 	contentdir.SetFailpoint(func(op, path string) error { n++; return nil })
 	defer contentdir.SetFailpoint(nil)
-	if _, err := contentdir.Write(dir, marker, next); err != nil {
+	if _, err := contentdir.Write(dir, markers, next); err != nil {
 		t.Fatal(err)
 	}
 	if n < 10 {
@@ -100,7 +100,7 @@ func TestFailureAtEveryStepLeavesContentAsItWas(t *testing.T) {
 				}
 				return nil
 			})
-			_, err := contentdir.Write(dir, marker, next)
+			_, err := contentdir.Write(dir, markers, next)
 			contentdir.SetFailpoint(nil)
 			if !errors.Is(err, errInjected) {
 				t.Fatalf("failing at %s: want the injected error, got %v", failedAt, err)
@@ -116,7 +116,7 @@ func TestFailureAtEveryStepLeavesContentAsItWas(t *testing.T) {
 // checkComplete runs next without failures and checks the result.
 func checkComplete(t *testing.T, dir string, next []contentdir.File) {
 	t.Helper()
-	st, err := contentdir.Write(dir, marker, next)
+	st, err := contentdir.Write(dir, markers, next)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestKilledRunIsRolledBack(t *testing.T) {
 			}
 			return nil
 		})
-		contentdir.Write(dir, marker, next)
+		contentdir.Write(dir, markers, next)
 		os.Exit(0)
 	}
 	n := ops(t)
@@ -196,7 +196,7 @@ func TestFailedRollBackIsFinishedByTheNextRun(t *testing.T) {
 		}
 		return nil
 	})
-	_, err := contentdir.Write(dir, marker, next)
+	_, err := contentdir.Write(dir, markers, next)
 	contentdir.SetFailpoint(nil)
 	if err == nil || !strings.Contains(err.Error(), "rolling back failed too") {
 		t.Fatalf("want a failed roll-back reported, got %v", err)
@@ -211,12 +211,12 @@ func TestDamagedJournalStopsTheRun(t *testing.T) {
 	dir, next := before(t)
 	was := tree(t, dir)
 	os.WriteFile(filepath.Join(dir, contentdir.JournalName), []byte(`{"changes": [{"path": "../../etc/passwd"}]}`), 0o644)
-	_, err := contentdir.Write(dir, marker, next)
+	_, err := contentdir.Write(dir, markers, next)
 	if err == nil || !strings.Contains(err.Error(), "outside the content folder") {
 		t.Fatalf("want the journal refused, got %v", err)
 	}
 	os.WriteFile(filepath.Join(dir, contentdir.JournalName), []byte(`{"changes": [`), 0o644)
-	if _, err = contentdir.Write(dir, marker, next); err == nil || !strings.Contains(err.Error(), "journal of an interrupted run is damaged") {
+	if _, err = contentdir.Write(dir, markers, next); err == nil || !strings.Contains(err.Error(), "journal of an interrupted run is damaged") {
 		t.Fatalf("want the journal refused, got %v", err)
 	}
 	os.Remove(filepath.Join(dir, contentdir.JournalName))
@@ -237,7 +237,7 @@ func TestReadOnlyFileSystem(t *testing.T) {
 		return nil
 	})
 	defer contentdir.SetFailpoint(nil)
-	_, err := contentdir.Write(dir, marker, next)
+	_, err := contentdir.Write(dir, markers, next)
 	if err == nil || !strings.HasPrefix(err.Error(), "content folder "+dir+" cannot be written (read-only?): ") ||
 		!strings.HasSuffix(err.Error(), ": read-only file system") {
 		t.Fatalf("want a clear read-only error, got %v", err)

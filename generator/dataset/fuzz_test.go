@@ -65,7 +65,7 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("valid data does not render: %v", err)
 		}
 		for _, p := range pages {
-			if !strings.HasPrefix(string(p.Data), "---\n"+render.Marker+"\n") {
+			if !strings.HasPrefix(string(p.Data), "{\n"+render.Marker+"\n") {
 				t.Fatalf("page %s lacks the generated marker", p.Path)
 			}
 		}

@@ -54,7 +54,7 @@ func Generate(dataDir, contentDir string, today time.Time) (*model.Site, content
 	if err != nil || len(problems) > 0 {
 		return nil, contentdir.Stats{}, problems, err
 	}
-	st, err := contentdir.WriteEach(contentDir, render.Marker, func(yield func(contentdir.File) error) error {
+	st, err := contentdir.WriteEach(contentDir, render.Markers, func(yield func(contentdir.File) error) error {
 		return render.Each(site, func(p render.Page) error {
 			return yield(contentdir.File{Path: p.Path, Data: p.Data})
 		})

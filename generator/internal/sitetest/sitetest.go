@@ -144,7 +144,7 @@ func copyHandWritten(src, dst string) error {
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(string(b), "---\n"+render.Marker+"\n") {
+		if strings.HasPrefix(string(b), "{\n"+render.Marker+"\n") {
 			return nil
 		}
 		rel, _ := filepath.Rel(src, p)
