@@ -30,6 +30,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/internal/synth"
@@ -359,8 +361,8 @@ func copySite(root, dst string) error {
 	return nil
 }
 
-// writePeer turns a site copy into the content-adapter peer: the data folder mounted as Hugo
-// data and the adapter as the only content.
+// writePeer turns a site copy into the content-adapter peer: the data folder, as JSON, mounted
+// as Hugo data and the adapter as the only content.
 func writePeer(site, data string) error {
 	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
 		return err
@@ -386,8 +388,58 @@ func writePeer(site, data string) error {
 	if !bytes.HasSuffix(bytes.TrimSpace(cfg), []byte(`target = "static"`)) {
 		return errors.New("hugo.toml no longer ends with the module mounts: update writePeer")
 	}
-	cfg = fmt.Appendf(cfg, "  [[module.mounts]]\n    source = %q\n    target = \"data\"\n  [[module.mounts]]\n    source = \"peerdata\"\n    target = \"data\"\n", data)
+	if err := jsonData(data, names); err != nil {
+		return err
+	}
+	cfg = fmt.Appendf(cfg, "  [[module.mounts]]\n    source = \"peerdata\"\n    target = \"data\"\n")
 	return os.WriteFile(filepath.Join(site, "hugo.toml"), cfg, 0o644)
+}
+
+// jsonData writes each YAML file below data as JSON below dst, at the same path. Hugo's YAML
+// data loader refuses the large edition files of 50,000 markets ("too many YAML aliases",
+// though they have none); JSON holds the same data and Hugo reads it faster, which is fair to
+// the peer.
+func jsonData(data, dst string) error {
+	return filepath.WalkDir(data, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var v any
+		if err := yaml.Unmarshal(b, &v); err != nil {
+			return fmt.Errorf("%s: %v", p, err)
+		}
+		out, err := json.Marshal(plain(v))
+		if err != nil {
+			return fmt.Errorf("%s: %v", p, err)
+		}
+		rel, _ := filepath.Rel(data, strings.TrimSuffix(p, ".yaml")+".json")
+		target := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, out, 0o644)
+	})
+}
+
+// plain turns YAML's dates into the text they were written as, for JSON.
+func plain(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = plain(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = plain(e)
+		}
+	case time.Time:
+		return x.Format("2006-01-02")
+	}
+	return v
 }
 
 // countOutput counts the HTML pages and all bytes below dir.
