@@ -15,10 +15,7 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkLoadSynthetic1k reads 1,000 synthetic markets in 20 editions.
 func BenchmarkLoadSynthetic1k(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "data")
-	if _, err := synth.Write(dir, synth.Options{Markets: 1000, Editions: 20}); err != nil {
-		b.Fatal(err)
-	}
+	dir := synth.TempData(b, 1000)
 	benchLoad(b, dir)
 }
 

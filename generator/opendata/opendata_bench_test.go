@@ -17,20 +17,14 @@ func BenchmarkEach(b *testing.B) {
 
 // BenchmarkEachSynthetic1k makes the open-data files of 1,000 synthetic markets in 20 editions.
 func BenchmarkEachSynthetic1k(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "data")
-	if _, err := synth.Write(dir, synth.Options{Markets: 1000, Editions: 20}); err != nil {
-		b.Fatal(err)
-	}
+	dir := synth.TempData(b, 1000)
 	benchEach(b, dir)
 }
 
 // BenchmarkWriteOpenData writes the open-data files of 1,000 synthetic markets into a fresh
 // folder each time, through outdir.
 func BenchmarkWriteOpenData(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "data")
-	if _, err := synth.Write(dir, synth.Options{Markets: 1000, Editions: 20}); err != nil {
-		b.Fatal(err)
-	}
+	dir := synth.TempData(b, 1000)
 	site, problems, err := pipeline.Load(dir, sitetest.Today)
 	if err != nil || len(problems) > 0 {
 		b.Fatalf("load: %v %v", err, problems)

@@ -18,10 +18,7 @@ func BenchmarkPages(b *testing.B) {
 
 // BenchmarkPagesSynthetic1k renders 1,000 synthetic markets in 20 editions.
 func BenchmarkPagesSynthetic1k(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "data")
-	if _, err := synth.Write(dir, synth.Options{Markets: 1000, Editions: 20}); err != nil {
-		b.Fatal(err)
-	}
+	dir := synth.TempData(b, 1000)
 	benchPages(b, dir)
 }
 

@@ -17,10 +17,7 @@ func BenchmarkCheck(b *testing.B) {
 
 // BenchmarkCheckSynthetic1k validates 1,000 synthetic markets in 20 editions.
 func BenchmarkCheckSynthetic1k(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "data")
-	if _, err := synth.Write(dir, synth.Options{Markets: 1000, Editions: 20}); err != nil {
-		b.Fatal(err)
-	}
+	dir := synth.TempData(b, 1000)
 	benchCheck(b, dir)
 }
 

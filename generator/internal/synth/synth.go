@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 )
 
 // Options say how much data to write.
@@ -330,4 +331,15 @@ func categories() string {
 		fmt.Fprintf(&b, "- id: %s\n  label: %s\n  description: Markets of the kind %s.\n", c, label, strings.ToLower(label))
 	}
 	return b.String()
+}
+
+// TempData writes a synthetic data folder of n markets in 20 editions into a temporary folder of
+// tb, for benchmarks, and returns its path.
+func TempData(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "data")
+	if _, err := Write(dir, Options{Markets: n, Editions: 20}); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
 }
