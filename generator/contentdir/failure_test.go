@@ -32,7 +32,12 @@ func before(t *testing.T) (dir string, next []contentdir.File) {
 	}
 	os.WriteFile(filepath.Join(dir, "about.md"), []byte("# About, by hand\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "markets", "hand.md"), []byte("---\ntitle: by hand\n---\n"), 0o644)
-	return dir, []contentdir.File{
+	return dir, nextRun()
+}
+
+// nextRun is the run that before prepares for.
+func nextRun() []contentdir.File {
+	return []contentdir.File{
 		{Path: "_index.md", Data: page("home")},
 		{Path: "markets/a.md", Data: page("a, changed")},
 		{Path: "markets/b.md", Data: page("b")},
@@ -152,7 +157,7 @@ func checkComplete(t *testing.T, dir string, next []contentdir.File) {
 func TestKilledRunIsRolledBack(t *testing.T) {
 	if dir := os.Getenv("CONTENTDIR_KILL_DIR"); dir != "" {
 		at, _ := strconv.Atoi(os.Getenv("CONTENTDIR_KILL_AT"))
-		_, next := before(t)
+		next := nextRun() // no temporary folder: this process exits without cleaning up
 		k := 0
 		contentdir.SetFailpoint(func(op, path string) error {
 			if k++; k == at {
