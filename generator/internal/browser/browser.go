@@ -63,7 +63,8 @@ func Start(t testing.TB) (context.Context, *Console) {
 	t.Helper()
 	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(Path(t)),
-		chromedp.UserDataDir(t.TempDir()),
+		nil, // the profile, set below
+		nil, // the environment, set below
 	}, Flags...)
 	// Start the browser before anything subscribes to it: a subscription also starts the
 	// browser, and two starts at once race inside chromedp. On a busy machine Chromium now and
@@ -73,6 +74,9 @@ func Start(t testing.TB) (context.Context, *Console) {
 	var err error
 	for try := 1; try <= 3; try++ {
 		opts[1] = chromedp.UserDataDir(t.TempDir())
+		// Chromium puts its singleton socket in TMPDIR and leaves it when stopped; keep it in
+		// the test's own temporary folder, which the test removes.
+		opts[2] = chromedp.Env("TMPDIR=" + t.TempDir())
 		var actx context.Context
 		actx, cancelAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancel = chromedp.NewContext(actx)
