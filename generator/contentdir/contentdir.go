@@ -7,6 +7,7 @@ package contentdir
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -161,7 +162,8 @@ func write(dir string, markers []string, each func(yield func(File) error) error
 			os.Remove(filepath.Join(dir, filepath.FromSlash(t)))
 		}
 	}
-	if err = errors.Join(err, werr); err != nil {
+	// An error from the pool also ends each, through Add: report it once.
+	if err = cmp.Or(err, werr); err != nil {
 		cleanup()
 		return st, err
 	}

@@ -6,6 +6,7 @@ package outdir
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -131,7 +132,8 @@ func WriteEach(dir string, each func(yield func(File) error) error) (Stats, erro
 		}
 		return pool.Add(job{f, dst, exists})
 	})
-	if err = errors.Join(err, pool.Wait()); err != nil {
+	// An error from the pool also ends each, through Add: report it once.
+	if err = cmp.Or(err, pool.Wait()); err != nil {
 		return st, err
 	}
 	var stale []string
