@@ -177,12 +177,7 @@ func (c *checker) idsOf(file string) (map[string]bool, error) {
 	if ids, ok := c.ids[file]; ok {
 		return ids, nil
 	}
-	f, err := os.Open(filepath.Join(c.public, filepath.FromSlash(file)))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := html.Parse(f)
+	doc, err := parseHTML(filepath.Join(c.public, filepath.FromSlash(file)))
 	if err != nil {
 		return nil, err
 	}
@@ -200,12 +195,7 @@ func (c *checker) idsOf(file string) (map[string]bool, error) {
 
 // HTMLRefs returns the references an HTML file makes; rel is its path in the output.
 func HTMLRefs(file, rel string) ([]Ref, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := html.Parse(f)
+	doc, err := parseHTML(file)
 	if err != nil {
 		return nil, err
 	}
@@ -238,6 +228,15 @@ func HTMLRefs(file, rel string) ([]Ref, error) {
 		}
 	}
 	return refs, nil
+}
+
+func parseHTML(file string) (*html.Node, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return html.Parse(f)
 }
 
 // XMLRefs returns the links a sitemap or feed makes: <loc>, <link> and atom:link href.
