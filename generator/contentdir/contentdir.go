@@ -466,7 +466,7 @@ func scan(dir string, markers []string) (map[string]bool, error) {
 		if err != nil {
 			return err
 		}
-		gen, err := isGenerated(p, markers)
+		gen, err := IsGenerated(p, markers)
 		if err != nil {
 			return err
 		}
@@ -479,9 +479,9 @@ func scan(dir string, markers []string) (map[string]bool, error) {
 	return files, nil
 }
 
-// isGenerated reports whether the file's second line is one of markers, below the opening line
+// IsGenerated reports whether the file's second line is one of markers, below the opening line
 // of JSON ("{") or YAML ("---") front matter.
-func isGenerated(p string, markers []string) (bool, error) {
+func IsGenerated(p string, markers []string) (bool, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return false, err

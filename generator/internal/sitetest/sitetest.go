@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 	"github.com/notorious-markets-watch/nmw/generator/render"
 )
@@ -140,12 +141,12 @@ func copyHandWritten(src, dst string) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
 		}
+		if generated, err := contentdir.IsGenerated(p, render.Markers); err != nil || generated {
+			return err
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
-		}
-		if strings.HasPrefix(string(b), "{\n"+render.Marker+"\n") {
-			return nil
 		}
 		rel, _ := filepath.Rel(src, p)
 		target := filepath.Join(dst, rel)
