@@ -1,6 +1,10 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+)
 
 // Count is a number of recorded entries against an official count, which may be unknown.
 type Count struct {
@@ -57,4 +61,46 @@ func Complete(e *Edition) bool {
 	c := Count{len(e.Online), e.Counts.Online}
 	p := Count{len(e.Physical), e.Counts.Physical}
 	return c.Official != nil && p.Official != nil && c.Percent() >= 100 && p.Percent() >= 100
+}
+
+// State is what the data says of a market in one edition.
+type State int
+
+const (
+	Unknown   State = iota // the edition's section for the market is only partly recorded and does not record it
+	NotListed              // the edition's section for the market is fully recorded and does not list it
+	Listed                 // the edition lists the market
+)
+
+func (s State) String() string {
+	switch s {
+	case Listed:
+		return "listed"
+	case NotListed:
+		return "not-listed"
+	}
+	return "unknown"
+}
+
+// State says whether the edition lists the market, does not, or is not recorded well enough to say.
+func (e *Edition) State(m *Market) State {
+	switch {
+	case e.Lists(m):
+		return Listed
+	case SectionComplete(e, m.Kind):
+		return NotListed
+	}
+	return Unknown
+}
+
+// SectionComplete reports whether every market the edition officially counts in the section of
+// the given kind (online or physical) is recorded.
+func SectionComplete(e *Edition, kind string) bool {
+	if Complete(e) {
+		return true
+	}
+	if kind == dataset.Physical {
+		return Count{len(e.Physical), e.Counts.Physical}.Percent() >= 100
+	}
+	return Count{len(e.Online), e.Counts.Online}.Percent() >= 100
 }

@@ -161,3 +161,30 @@ func TestLongestAndDevelopments(t *testing.T) {
 		t.Errorf("developments %v, want old-locker in ustr-2020", d)
 	}
 }
+
+func TestState(t *testing.T) {
+	site := load(t)
+	edition := func(id string) *model.Edition {
+		for _, e := range site.Editions {
+			if e.ID() == id {
+				return e
+			}
+		}
+		t.Fatalf("no edition %s", id)
+		return nil
+	}
+	for _, c := range []struct {
+		edition, market string
+		want            model.State
+	}{
+		{"ustr-2019", "mall-of-fakes", model.Listed},
+		{"ustr-2021", "old-locker", model.NotListed},  // online section complete (2 of 2)
+		{"ustr-2020", "shop-o-rama", model.NotListed}, // online section complete
+		{"eu-2020", "shop-o-rama", model.Unknown},     // no official count
+		{"eu-2020", "fixture-bay", model.Listed},
+	} {
+		if got := edition(c.edition).State(market(site, c.market)); got != c.want {
+			t.Errorf("%s in %s: %v, want %v", c.market, c.edition, got, c.want)
+		}
+	}
+}
