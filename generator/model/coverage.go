@@ -40,20 +40,29 @@ type EditionCoverage struct {
 func Coverage(site *Site) []EditionCoverage {
 	var out []EditionCoverage
 	for _, e := range site.Editions {
-		c := EditionCoverage{
-			Edition:  e,
-			Online:   Count{len(e.Online), e.Counts.Online},
-			Physical: Count{len(e.Physical), e.Counts.Physical},
-			Total:    Count{len(e.Online) + len(e.Physical), e.Counts.Total},
-		}
-		if c.Total.Official == nil && e.Counts.Online != nil && e.Counts.Physical != nil {
-			t := *e.Counts.Online + *e.Counts.Physical
-			c.Total.Official = &t
-		}
-		out = append(out, c)
+		out = append(out, CoverageOf(e))
 	}
 	return out
 }
+
+// CoverageOf returns one edition's coverage. The official total is the one given, or the sum of
+// the two sections' counts when both are given.
+func CoverageOf(e *Edition) EditionCoverage {
+	c := EditionCoverage{
+		Edition:  e,
+		Online:   Count{len(e.Online), e.Counts.Online},
+		Physical: Count{len(e.Physical), e.Counts.Physical},
+		Total:    Count{len(e.Online) + len(e.Physical), e.Counts.Total},
+	}
+	if c.Total.Official == nil && e.Counts.Online != nil && e.Counts.Physical != nil {
+		t := *e.Counts.Online + *e.Counts.Physical
+		c.Total.Official = &t
+	}
+	return c
+}
+
+// EditionCount is the edition's recorded markets against its official total (CoverageOf).
+func EditionCount(e *Edition) Count { return CoverageOf(e).Total }
 
 // Complete reports whether every market of the edition is recorded: each section's official
 // count is known and reached, or data/ states the section fully recorded (fully_recorded).

@@ -82,6 +82,7 @@ type Status struct {
 	Last      *Edition // the last edition that listed it
 	Current   bool     // listed in the publisher's latest edition
 	Since     int      // editions published after Last
+	Latest    State    // the market's state in the publisher's latest edition
 	// SinceComplete is true when every edition after Last has the market's section fully
 	// recorded, so that absence from them is a fact rather than a gap in the data.
 	SinceComplete bool
@@ -93,15 +94,32 @@ func (s Status) Text() string {
 	if s.Current {
 		return fmt.Sprintf("Listed in the latest %s edition (%d)", short, s.Last.Year)
 	}
+	latest := s.Publisher.Latest().Year
 	switch {
-	case !s.SinceComplete && s.Since == 1:
-		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the latest edition (%d) is only partly recorded", short, s.Last.Year, s.Publisher.Latest().Year)
+	case s.Latest == Unknown:
+		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the latest edition (%d) is only partly recorded, so it may still be on the list", short, s.Last.Year, latest)
 	case !s.SinceComplete:
-		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the %d editions since are only partly recorded", short, s.Last.Year, s.Since)
+		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; absent from the latest edition (%d)", short, s.Last.Year, latest)
 	case s.Since == 1:
-		return fmt.Sprintf("Last listed by %s in %d; absent from the latest edition (%d)", short, s.Last.Year, s.Publisher.Latest().Year)
+		return fmt.Sprintf("Last listed by %s in %d; absent from the latest edition (%d)", short, s.Last.Year, latest)
 	}
 	return fmt.Sprintf("Last listed by %s in %d; absent from the %d editions since", short, s.Last.Year, s.Since)
+}
+
+// LatestUnknown reports whether no list's latest edition names the market, but one that listed
+// it before is too partly recorded to say it no longer does.
+func (m *Market) LatestUnknown() bool {
+	for _, s := range m.Statuses {
+		if s.Current {
+			return false
+		}
+	}
+	for _, s := range m.Statuses {
+		if s.Latest == Unknown {
+			return true
+		}
+	}
+	return false
 }
 
 // Current reports whether any list's latest edition names the market.
@@ -251,6 +269,7 @@ func statuses(s *Site, m *Market) []Status {
 			continue
 		}
 		st.Current = st.Since == 0
+		st.Latest = p.Latest().State(m)
 		st.SinceComplete = true
 		for _, e := range p.Editions[len(p.Editions)-st.Since:] {
 			st.SinceComplete = st.SinceComplete && e.State(m) == NotListed

@@ -51,13 +51,15 @@ func TestStatus(t *testing.T) {
 	for _, c := range []struct {
 		since    int
 		complete bool
+		latest   model.State
 		want     string
 	}{
-		{1, true, "Last listed by USTR in 2019; absent from the latest edition (2021)"},
-		{2, false, "Last listed by USTR in 2019 as far as recorded here; the 2 editions since are only partly recorded"},
-		{1, false, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded"},
+		{1, true, model.NotListed, "Last listed by USTR in 2019; absent from the latest edition (2021)"},
+		{2, false, model.NotListed, "Last listed by USTR in 2019 as far as recorded here; absent from the latest edition (2021)"},
+		{2, false, model.Unknown, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded, so it may still be on the list"},
+		{1, false, model.Unknown, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded, so it may still be on the list"},
 	} {
-		st.Since, st.SinceComplete = c.since, c.complete
+		st.Since, st.SinceComplete, st.Latest = c.since, c.complete, c.latest
 		if got := st.Text(); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
 		}
