@@ -109,15 +109,14 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 			row.Cells = append(row.Cells, cell)
 		}
 		switch {
+		case len(listed) > 0 && len(unknown) > 0:
+			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", ")+"; not known for "+strings.Join(unknown, ", ")+" (partly recorded)")
 		case len(listed) > 0:
 			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", "))
 		case len(unknown) > 0:
-			desc = append(desc, row.Publisher+": not recorded as listed")
+			desc = append(desc, row.Publisher+": not recorded in any edition; "+strings.Join(unknown, ", ")+" only partly recorded")
 		default:
 			desc = append(desc, row.Publisher+": never listed")
-		}
-		if len(unknown) > 0 {
-			desc[len(desc)-1] += " (not known for " + strings.Join(unknown, ", ") + ": partly recorded)"
 		}
 		row.Listed = cmp.Or(strings.Join(listed, ", "), "never")
 		if len(listed) == 0 && len(unknown) > 0 {
