@@ -198,7 +198,7 @@
     const partial = index.lists.filter((l) => !l.complete);
     const box = el("div", { class: "answer answer-not-found" },
       el("h2", {}, "Not among the markets recorded here"),
-      el("p", {}, what + " is not among the " + n + " markets recorded here from the " + index.lists.map((l) => l.name).join(" and ") + "."));
+      el("p", {}, what + " is not among the " + n + " markets recorded here from " + index.lists.map((l) => "the " + l.name + " (" + (l.first === l.latest ? "edition " + l.latest : "editions " + l.first + "–" + l.latest) + ")").join(" and ") + "."));
     if (partial.length) {
       const ul = el("ul", { class: "coverage-list" });
       for (const l of partial) ul.append(el("li", {}, partlyRecorded(l) + "."));
