@@ -125,6 +125,13 @@ func TestCheckInBrowser(t *testing.T) {
 			t.Errorf("injected elements or effects: %d, %v", n, err)
 		}
 	})
+	t.Run("favicon", func(t *testing.T) {
+		// every page names its icon; a missing one logs a 404 in the console
+		status, err := chromedp.Run(ctx, chromedp.Evaluate[int](`fetch(document.querySelector('link[rel="icon"]').href).then((r) => r.ok && r.headers.get("content-type").startsWith("image/svg") ? r.status : -r.status)`, chromedp.EvalAwaitPromise))
+		if err != nil || status != 200 {
+			t.Errorf("favicon: status %d, %v", status, err)
+		}
+	})
 	t.Run("from another page", func(t *testing.T) {
 		// the header's box on every other page sends its text to the home page
 		err := chromedp.Do(ctx,
