@@ -131,20 +131,52 @@
 
   const roles = { current: "a domain of", former: "a former domain of", mirror: "a mirror domain of" };
 
+  // partlyRecorded says how much of a list's latest edition is recorded here.
+  function partlyRecorded(l) {
+    return l.latest + " " + l.publisher + " list: " + l.recorded + (l.official != null ? " of its " + l.official + " markets recorded so far" : " markets recorded so far; its official count is not published in what we could read");
+  }
+
+  // reportLinks links the coverage page and each partly recorded latest edition's report.
+  function reportLinks(lists) {
+    const p = el("p", {}, "See ", el("a", { href: index.coverage }, "how complete the data is"));
+    for (const l of lists) p.append(", ", el("a", { href: l.url, rel: "nofollow noopener noreferrer" }, "the official " + l.latest + " " + l.publisher + " report"));
+    p.append(".");
+    return p;
+  }
+
+  function heading(m) {
+    if (m.current) return "On a current list: ";
+    if (m.unknown) return "Listed before: ";
+    return m.status.length ? "Formerly listed: " : "Named: ";
+  }
+
   function listedAnswer(m, why) {
-    const box = el("div", { class: "answer answer-listed" },
-      el("h2", {}, (m.current ? "On a current list: " : m.status.length ? "Formerly listed: " : "Named: ") + m.name));
+    const box = el("div", { class: "answer answer-listed" + (m.unknown ? " answer-unknown" : "") },
+      el("h2", {}, heading(m) + m.name));
     if (why) box.append(el("p", {}, why));
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
-      lists.append(el("li", { class: "status " + (s.current ? "status-current" : "status-former") },
+      lists.append(el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") },
         s.list + ": editions " + s.years + ". " + s.text + "."));
     }
     if (!m.status.length) {
       lists.append(el("li", { class: "status status-former" }, "Named only as a positive development, never as a listed market."));
     }
-    box.append(lists, el("p", {}, el("a", { href: m.url }, "What the reports said about " + m.name)));
+    box.append(lists);
+    if (m.unknown) {
+      const partial = index.lists.filter((l) => m.status.some((s) => s.list === l.name && s.latest === "unknown"));
+      box.append(el("p", { class: "answer-gap" }, "We cannot tell whether " + m.name + " is still listed: " +
+        partial.map(partlyRecorded).join("; ") + ", and " + m.name + " is not among them yet. That is a gap in our data, not a sign it left the list."),
+        reportLinks(partial));
+    }
+    box.append(el("p", {}, el("a", { href: m.url }, "What the reports said about " + m.name)));
     return box;
+  }
+
+  function badge(m) {
+    if (m.current) return el("span", { class: "badge badge-current" }, "on a current list");
+    if (m.unknown) return el("span", { class: "badge badge-unknown" }, "listed before; latest edition not fully recorded");
+    return el("span", { class: "badge badge-former" }, "formerly listed");
   }
 
   function candidates(ms, heading) {
@@ -154,20 +186,27 @@
       const where = m.kind === "physical" ? ["physical", m.city, m.country].filter(Boolean).join(", ")
         : ["online", ...domains].join(" · ");
       list.append(el("li", { class: "market-item" }, el("a", { href: m.url }, m.name), " ",
-        el("span", { class: "meta" }, where), " ",
-        el("span", { class: "badge " + (m.current ? "badge-current" : "badge-former") }, m.current ? "on a current list" : "formerly listed")));
+        el("span", { class: "meta" }, where), " ", badge(m)));
     }
     return el("div", { class: "answer answer-candidates" }, el("h2", {}, heading), list);
   }
 
+  // notFound says what was searched and how much of each list's latest edition is recorded:
+  // absence from this site is not absence from the lists.
   function notFound(what, note) {
-    const lists = index.lists.map((l) => "the " + l.name + " (" + (l.first === l.latest ? "edition " + l.latest : "editions " + l.first + "–" + l.latest) + ")").join(" and ");
+    const n = index.markets.length;
+    const partial = index.lists.filter((l) => !l.complete);
     const box = el("div", { class: "answer answer-not-found" },
-      el("h2", {}, "Not on the lists we cover"),
-      el("p", {}, what + " is on none of the lists this site covers: " + lists + "."));
+      el("h2", {}, "Not among the markets recorded here"),
+      el("p", {}, what + " is not among the " + n + " markets recorded here from " + index.lists.map((l) => "the " + l.name + " (" + (l.first === l.latest ? "edition " + l.latest : "editions " + l.first + "–" + l.latest) + ")").join(" and ") + "."));
+    if (partial.length) {
+      const ul = el("ul", { class: "coverage-list" });
+      for (const l of partial) ul.append(el("li", {}, partlyRecorded(l) + "."));
+      box.append(el("p", {}, "Our record of the latest editions is not complete yet, so it may still be on a list:"), ul, reportLinks(partial));
+    }
     if (note) box.append(el("p", { class: "look-alike" }, note));
     box.append(
-      el("p", {}, "That is no guarantee the shop is safe: the lists name only a few large markets, and new shops appear every day."),
+      el("p", {}, "Even a complete answer would be no guarantee the shop is safe: the lists name only a few large markets, and new shops appear every day."),
       el("p", {}, "Before you buy, check:"),
       el("ul", {},
         el("li", {}, "the exact address in your browser's address bar: look-alike addresses are a common trick;"),
@@ -201,7 +240,7 @@
     }
     if (!fold(text)) return calm("Type a shop's web address (like shop.example.com) or its name.");
     const found = searchMode ? findWords(text) : findNames(text);
-    if (!found.length) return notFound("“" + text + "”", "No market on the lists has a name like that. If you have the shop's web address, paste it: it gives a surer answer.");
+    if (!found.length) return notFound("“" + text + "”", "No market recorded here has a name like that. If you have the shop's web address, paste it: it gives a surer answer.");
     if (searchMode) return candidates(found.slice(0, 20), found.length === 1 ? "1 market found" : found.length + " markets found");
     if (found.length === 1 || fold(found[0].name) === fold(text)) {
       const box = listedAnswer(found[0], "");
@@ -225,12 +264,13 @@
       m.hosts = m.hosts || [];
       m.words = (m.words || "").split(" ");
       m.current = m.status.some((s) => s.current);
+      m.unknown = !m.current && m.status.some((s) => s.latest === "unknown");
       m.keys = [m.name, ...(m.aliases || []), ...(m.former || []), ...m.hosts.map((h) => h.text || h.ascii)].map(fold).filter(Boolean);
       const plain = fold(m.name.replace(/^the\s+/i, ""));
       if (plain) m.keys.push(plain);
       for (const h of m.hosts) hosts.set(h.ascii, { market: m, host: h });
     }
-    return { lists: data.lists, markets: data.markets, hosts: hosts };
+    return { lists: data.lists, coverage: data.coverage, markets: data.markets, hosts: hosts };
   }
 
   form.addEventListener("submit", (e) => {

@@ -67,20 +67,33 @@ type Category struct {
 
 // Edition is one edition of a list with its entries.
 type Edition struct {
-	ID           string        `json:"id"`
-	Publisher    string        `json:"publisher"`
-	Year         int           `json:"year"`
-	Title        string        `json:"title"`
-	Published    string        `json:"published"`
-	URL          string        `json:"url"`
-	Page         string        `json:"page"`
-	Counts       *Counts       `json:"official_counts"`
-	Sources      []string      `json:"sources"`
-	New          []string      `json:"new"`
-	Returning    []string      `json:"returning"`
-	Dropped      []string      `json:"dropped"`
-	Entries      []Entry       `json:"entries"`
-	Developments []Development `json:"developments"`
+	ID        string   `json:"id"`
+	Publisher string   `json:"publisher"`
+	Year      int      `json:"year"`
+	Title     string   `json:"title"`
+	Published string   `json:"published"`
+	URL       string   `json:"url"`
+	Page      string   `json:"page"`
+	Counts    *Counts  `json:"official_counts"`
+	Sources   []string `json:"sources"`
+	// Recorded says which sections are recorded in full; where one is not, a market missing from
+	// the entries may still be listed, and the changes below are computed only where the data can tell.
+	Recorded      Recorded      `json:"recorded_in_full"`
+	New           []string      `json:"new"`            // every earlier edition known not to list it
+	FirstRecorded []string      `json:"first_recorded"` // in no earlier entries, but an earlier edition is partly recorded
+	Returning     []string      `json:"returning"`
+	Dropped       []string      `json:"dropped"`    // in the previous edition, known not listed in this one
+	Unrecorded    []string      `json:"unrecorded"` // in the previous edition, not recorded in this partly recorded one
+	Entries       []Entry       `json:"entries"`
+	Developments  []Development `json:"developments"`
+}
+
+// Recorded says whether each section of an edition is recorded in full (its official count
+// reached, or stated in data/ with a source).
+type Recorded struct {
+	Online   bool   `json:"online"`
+	Physical bool   `json:"physical"`
+	Source   string `json:"source,omitempty"` // where data/ states a section full without an official count
 }
 
 // Counts are an edition's official numbers of markets, where a source gives them.
@@ -417,9 +430,15 @@ func edition(e *model.Edition) func(d *doc) {
 		}
 		d.field("official_counts", counts, nil)
 		d.field("sources", list(e.Sources), nil)
+		d.field("recorded_in_full", Recorded{
+			Online: model.SectionComplete(e, dataset.Online), Physical: model.SectionComplete(e, dataset.Physical),
+			Source: e.FullyRecorded.Source,
+		}, nil)
 		d.field("new", slugs(e.New), nil)
+		d.field("first_recorded", slugs(e.FirstRecorded), nil)
 		d.field("returning", slugs(e.Returning), nil)
 		d.field("dropped", slugs(e.Dropped), nil)
+		d.field("unrecorded", slugs(e.Unrecorded), nil)
 		listings := editionListings(e)
 		d.list("entries", len(listings), func(i int) (any, error) {
 			l := listings[i]

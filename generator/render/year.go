@@ -37,8 +37,13 @@ type editionFront struct {
 	OfficialPhys  *int   `json:"official_physical,omitempty,omitzero"`
 	OfficialTotal *int   `json:"official_total,omitempty,omitzero"`
 	New           int    `json:"new"`
+	FirstRecorded int    `json:"first_recorded"` // listed, but earlier editions too partly recorded to call it new
 	Returning     int    `json:"returning"`
 	Dropped       int    `json:"dropped"`
+	Unrecorded    int    `json:"unrecorded"`                  // in the previous edition, not recorded in this partly recorded one
+	Complete      bool   `json:"complete"`                    // every market of the edition is recorded (model.Complete)
+	Recorded      int    `json:"recorded"`                    // online + physical recorded here
+	OfficialKnown *int   `json:"official,omitempty,omitzero"` // the official total, given or summed from the sections
 	Previous      int    `json:"previous,omitempty,omitzero"` // year of the publisher's previous edition
 }
 
@@ -48,7 +53,9 @@ func editionFacts(e *model.Edition) editionFront {
 		Year: e.Year, Title: e.Title, Published: e.Published, PublishedText: e.PublishedText(), URL: e.URL,
 		Online: len(e.Online), Physical: len(e.Physical),
 		OfficialOnl: e.Counts.Online, OfficialPhys: e.Counts.Physical, OfficialTotal: e.Counts.Total,
-		New: len(e.New), Returning: len(e.Returning), Dropped: len(e.Dropped),
+		New: len(e.New), FirstRecorded: len(e.FirstRecorded), Returning: len(e.Returning), Dropped: len(e.Dropped),
+		Unrecorded: len(e.Unrecorded), Complete: model.Complete(e), Recorded: len(e.Online) + len(e.Physical),
+		OfficialKnown: model.EditionCount(e).Official,
 	}
 	if e.Previous != nil {
 		f.Previous = e.Previous.Year
@@ -61,7 +68,7 @@ func yearFront(y *model.Year) yearPage {
 	var names []string
 	for _, e := range y.Editions {
 		p.Params.Editions = append(p.Params.Editions, editionFacts(e))
-		names = append(names, fmt.Sprintf("the %s %s (%d markets)", e.Publisher.Short, e.Publisher.List, len(e.Online)+len(e.Physical)))
+		names = append(names, fmt.Sprintf("the %s %s (%s)", e.Publisher.Short, e.Publisher.List, recordedText(e)))
 	}
 	p.Description = fmt.Sprintf("Markets reported for %d on %s.", y.Year, strings.Join(names, " and "))
 	return p
@@ -104,12 +111,22 @@ func changes(b *strings.Builder, e *model.Edition) {
 		if len(partial) > 1 {
 			verb = "editions are"
 		}
-		fmt.Fprintf(b, "Based on the markets recorded on this site. The %s %s only partly recorded here ([data coverage](/coverage/)), so a market shown as new or dropped may not be.\n\n", strings.Join(partial, " and "), verb)
+		fmt.Fprintf(b, "Based on the markets recorded on this site. The %s %s only partly recorded here ([data coverage](/coverage/)), so a change is shown only where the data can tell: a market missing from a partly recorded edition is not counted as dropped, returning or new.\n\n", strings.Join(partial, " and "), verb)
 	}
 	for _, c := range []struct {
 		label   string
 		markets []*model.Market
-	}{{"New", e.New}, {"Returning", e.Returning}, {"Dropped", e.Dropped}} {
+		always  bool
+	}{
+		{"New", e.New, true},
+		{"First recorded here, not known to be new", e.FirstRecorded, false},
+		{"Returning", e.Returning, true},
+		{"Dropped", e.Dropped, true},
+		{fmt.Sprintf("Listed in %d, not yet recorded for %d, so still possibly listed", e.Previous.Year, e.Year), e.Unrecorded, false},
+	} {
+		if len(c.markets) == 0 && !c.always {
+			continue
+		}
 		fmt.Fprintf(b, "- %s (%d): ", c.label, len(c.markets))
 		if len(c.markets) == 0 {
 			b.WriteString("none")
@@ -134,4 +151,17 @@ func group(b *strings.Builder, title string, listings []*model.Listing) {
 		fmt.Fprintf(b, "- **%s** (%s%s): %s\n", marketLink(l.Market), Escape(l.Section), pageText(l.Page), mdtext.Indent(l.Summary))
 	}
 	b.WriteString("\n")
+}
+
+// recordedText says how many of an edition's markets are recorded: "69 markets", "13 of 69
+// markets recorded", or "16 markets recorded; official count not published".
+func recordedText(e *model.Edition) string {
+	c := model.EditionCount(e)
+	switch {
+	case model.Complete(e):
+		return fmt.Sprintf("%d markets", c.Recorded)
+	case c.Official == nil:
+		return fmt.Sprintf("%d markets recorded; official count not published", c.Recorded)
+	}
+	return fmt.Sprintf("%d of %d markets recorded", c.Recorded, *c.Official)
 }

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
-	"strings"
 	"sync"
 	"testing"
 
@@ -125,14 +124,11 @@ func (c *Console) Messages() []chromedp.ConsoleMessage {
 	return append([]chromedp.ConsoleMessage(nil), c.messages...)
 }
 
-// Problems returns the errors and uncaught exceptions so far, as text. The browser's own
-// request for /favicon.ico, which a site need not answer, is no problem.
+// Problems returns the errors and uncaught exceptions so far, as text, a failed favicon request
+// included: every page names its icon (static/favicon.svg), so the browser must find it.
 func (c *Console) Problems() []string {
 	var out []string
 	for _, m := range c.Messages() {
-		if strings.HasSuffix(m.URL, "/favicon.ico") {
-			continue
-		}
 		if m.IsException() || m.Type == chromedp.ConsoleError {
 			out = append(out, m.String())
 		}
