@@ -94,11 +94,17 @@ func block(rs [][]rune, i int) (gutter, end int) {
 	}
 	// The block must have words on both sides on two lines or more, and its right column must
 	// be text, not a column of page numbers.
-	// The block ends with its last line that has words right of the gutter: lines after it
-	// are single-column text that happens to be short.
-	for end > i && len(rs[end-1]) <= x+1 {
-		end--
+	// The block ends with its last line that has words right of the gutter, and the left
+	// column's lines that follow it without a blank line: lines after a blank are
+	// single-column text that happens to be short.
+	last := end
+	for last > i && len(rs[last-1]) <= x+1 {
+		last--
 	}
+	for last < end && len(rs[last]) > 0 {
+		last++
+	}
+	end = last
 	split, wordy, right := 0, 0, 0
 	for _, l := range rs[i:end] {
 		if len(l) <= x+1 {

@@ -118,7 +118,7 @@ func titleCase(s string) string {
 		}
 		parts := strings.Split(strings.ToLower(w), "-")
 		for k, p := range parts {
-			if p != "" {
+			if p != "" && (k == 0 || !small[p]) {
 				parts[k] = strings.ToUpper(p[:1]) + p[1:]
 			}
 		}
@@ -179,15 +179,29 @@ func (p *parser) heading(lines []string, broke bool) (string, int) {
 			return t, n
 		}
 	}
-	t := joinLines(lines)
-	if len(lines) > 3 || !looksLikeHeading(t) {
-		return "", 0
-	}
 	// A short paragraph after a sentence cut by a page break or a column continues it.
 	if p.lastBody != "" && !endsSentence(p.lastBody) {
 		return "", 0
 	}
-	return t, len(lines)
+	if t := joinLines(lines); len(lines) <= 3 && looksLikeHeading(t) {
+		return t, len(lines)
+	}
+	// A heading set right above its paragraph, with no blank line between: one or two lines
+	// much shorter than the paragraph's.
+	for n := min(2, len(lines)-1); n >= 1; n-- {
+		widest := 0
+		for _, l := range lines[n:] {
+			widest = max(widest, utf8.RuneCountInString(l))
+		}
+		short := true
+		for _, l := range lines[:n] {
+			short = short && utf8.RuneCountInString(l)*10 <= widest*7
+		}
+		if t := joinLines(lines[:n]); short && looksLikeHeading(t) {
+			return t, n
+		}
+	}
+	return "", 0
 }
 
 // looksLikeHeading reports whether a paragraph reads as a heading: short, no final
@@ -330,7 +344,7 @@ func (p *parser) onHeading(h string, page int) {
 		m.Kind = dataset.Online
 	case physical:
 		m.Kind, m.Country = dataset.Physical, p.country
-		if p.country != "" && !strings.Contains(m.Section, ":") {
+		if p.country != "" && p.r.Publisher == "ustr" && !strings.Contains(m.Section, ":") {
 			m.Section += ": " + place.CountryName(p.country)
 		}
 		if i := strings.Index(m.Name, ", "); i > 0 {
