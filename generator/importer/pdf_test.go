@@ -17,7 +17,7 @@ import (
 // page is one page of a test report: a running header, its body (HTML) and its footer.
 type page struct {
 	header, body, footer string
-	columns             bool // the body is set in two columns
+	columns              bool // the body is set in two columns
 }
 
 const reportCSS = `
