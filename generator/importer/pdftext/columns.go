@@ -38,6 +38,9 @@ func Columns(page string) string {
 					right = append(right, rt)
 				}
 			}
+			for len(right) > 0 && right[0] == "" {
+				right = right[1:]
+			}
 			out = append(out, left...)
 			out = append(out, "")
 			out = append(out, right...)

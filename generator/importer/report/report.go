@@ -97,8 +97,11 @@ func Parse(pages []string) (*Report, error) {
 		p.block(b)
 	}
 	p.finish()
+	// Headings the table of contents places in a market section, never found in the text.
+	tp := &parser{r: r}
 	for _, e := range entries {
-		if !e.used && p.marketHeading(e.Text) {
+		what, _, _ := tp.classify(e.Text, true)
+		if !e.used && what == marketKind && Country(e.Text) == "" {
 			r.Unreadable = append(r.Unreadable, Note{e.Text, e.Page, "in the table of contents but not found as a heading in the text"})
 		}
 	}
@@ -156,6 +159,15 @@ var nonMarket = []string{"overview", "results of", "issue focus", "public inform
 
 func (p *parser) block(b block) {
 	lines := b.lines
+	// A heading in the table of contents starts a new paragraph even with no blank line
+	// before it.
+	for k := 1; k < len(lines); k++ {
+		if p.toc[key(lines[k])] != nil {
+			p.block(block{lines: lines[:k], page: b.page, broke: b.broke})
+			lines, b.broke = lines[k:], false
+			k = 0
+		}
+	}
 	for len(lines) > 0 {
 		h, n := p.heading(lines, b.broke)
 		if n == 0 {
@@ -245,12 +257,6 @@ func endsSentence(s string) bool {
 	return strings.ContainsRune(".!?:", last)
 }
 
-// marketHeading reports whether a table-of-contents heading should have been a market.
-func (p *parser) marketHeading(h string) bool {
-	k, _, _ := p.classify(h, false)
-	return k == marketKind && Country(h) == ""
-}
-
 const (
 	sectionKindChange = iota + 1
 	marketKind
@@ -304,10 +310,6 @@ func (p *parser) classify(h string, apply bool) (what int, kind sectionKind, nam
 		if strings.HasPrefix(k, n) {
 			return set(none, "", "")
 		}
-	}
-	if p.kind == none && !apply {
-		// Judging a table-of-contents line: a market if it sits in a market section there.
-		return ignored, none, ""
 	}
 	if p.kind == none {
 		return ignored, none, ""
