@@ -256,7 +256,7 @@ func (d *draft) build() error {
 		d.res.Sections = append(d.res.Sections, Count{s, counts[s]})
 	}
 	if len(e.Entries) == 0 {
-		return fmt.Errorf("%s: no markets found under the report's market sections: is it a %s report?", opt.Report, rep.Publisher)
+		return fmt.Errorf("%s: no markets found under the report's market sections (%d headings of its table of contents are not in its text): is it the whole %s report?", opt.Report, len(rep.Unreadable), rep.Publisher)
 	}
 	d.edition = e
 	d.files = append(d.files, file{filepath.Join(opt.OutDir, "editions", opt.Edition+".yaml"), e})

@@ -24,6 +24,7 @@ var countryNames = map[string]string{
 	"myanmar": "MM", "burma": "MM", "people's republic of china": "CN", "prc": "CN",
 	"mainland china": "CN", "the russian federation": "RU", "russian federation": "RU",
 	"kyrgyzstan": "KG", "cape verde": "CV", "eswatini": "SZ", "swaziland": "SZ",
+	"kyrgyz republic": "KG", "the kyrgyz republic": "KG", "slovak republic": "SK", "lao pdr": "LA",
 	"bosnia and herzegovina": "BA", "north macedonia": "MK", "macedonia": "MK",
 	"the bahamas": "BS", "the gambia": "GM", "seychelles": "SC", "kosovo": "XK",
 }

@@ -119,3 +119,36 @@ func TestNominatedDomains(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+func TestCountry(t *testing.T) {
+	for in, want := range map[string]string{
+		"China": "CN", "KYRGYZ REPUBLIC": "KG", "the Netherlands": "NL", "Vietnam": "VN",
+		"United Arab Emirates": "AE", "Türkiye": "TR", "Russia": "RU", "Online Markets": "",
+	} {
+		if got := Country(in); got != want {
+			t.Errorf("Country(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if code, phrase := basedCountry("The site is reportedly operated from Hanoi, Vietnam, and hosted in Canada."); code != "VN" || !strings.HasPrefix(phrase, "operated from Hanoi") {
+		t.Errorf("basedCountry = %q, %q", code, phrase)
+	}
+}
+
+// BenchmarkParse reads the text test reports, as the import does after pdftotext.
+func BenchmarkParse(b *testing.B) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	var reports [][]string
+	for _, f := range files {
+		t, _ := os.ReadFile(f)
+		text, _, _ := strings.Cut(string(t), "\n=== ")
+		reports = append(reports, pdftext.Split(strings.ReplaceAll(text, "\n^L\n", "\n\f")))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, pages := range reports {
+			if _, err := Parse(pages); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

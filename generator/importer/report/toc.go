@@ -17,6 +17,8 @@ var (
 	tocTitle = regexp.MustCompile(`^(?i)(table\s+of\s+)?contents$`)
 	// tocLine is a heading with its page: "NAME ..... 15", "NAME     15" or "NAME 15".
 	tocLine = regexp.MustCompile(`^(.*?\S)(?:\s*[.·…]{2,}[.·… ]*|\s+)(\d{1,3})$`)
+	// leaders are the dots and page number after a heading in a table of contents.
+	leaders = regexp.MustCompile(`\s*[.·…]{3,}\s*(\d{1,3})(?:\s+|$)`)
 )
 
 // lineSet holds lines of pages, by page index and line index.
@@ -64,6 +66,18 @@ func toc(pages []string) ([]*tocEntry, lineSet) {
 				}
 			case pageNumber.MatchString(l) && edge[k]:
 				// a footer
+			case len(leaders.FindAllStringIndex(l, 2)) == 2:
+				// A table flattened onto one line, as some text copies have it: "A ..... 3 B ..... 5".
+				from := 0
+				for _, loc := range leaders.FindAllStringSubmatchIndex(l, -1) {
+					if text := strings.TrimSpace(l[from:loc[0]]); text != "" {
+						p, _ := strconv.Atoi(l[loc[2]:loc[3]])
+						entries = append(entries, &tocEntry{Text: strings.Join(strings.Fields(text), " "), Page: p})
+					}
+					from = loc[1]
+				}
+				skip[[2]int{i, k}] = true
+				pending = nil
 			default:
 				m := tocLine.FindStringSubmatch(l)
 				if m == nil {
