@@ -106,14 +106,12 @@ func edges(ls []string) []int {
 	return out
 }
 
+// runningKey is a running header or footer without its page number ("Report | 12", "3 of 40").
 func runningKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) {
-			return '#'
-		}
-		return r
-	}, s)
+	return edgeNumber.ReplaceAllString(s, "#")
 }
+
+var edgeNumber = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s+|\s+(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$`)
 
 // fillPages gives pages without a footer number the number their neighbours imply; without
 // any footer numbers, pages are numbered from 1.
