@@ -353,6 +353,9 @@ func (d *draft) slugFor(rm report.Market) (string, *dataset.Market) {
 			nm.m.Domains.Current = append(nm.m.Domains.Current, domain.Unicode(dom))
 		}
 	}
+	if rm.Development {
+		d.note(fmt.Sprintf("markets/%s.yaml: named under positive developments and new to data/: kind online is assumed, check it", s))
+	}
 	if len(rm.Categories) == 0 {
 		d.note(fmt.Sprintf("markets/%s.yaml: no category found in the report's words: choose one from categories.yaml", s))
 	} else if rm.Kind == dataset.Online && !strings.Contains(rm.Section, ":") {

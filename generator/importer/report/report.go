@@ -368,10 +368,12 @@ func (p *parser) page(h string, page int) int {
 	return page
 }
 
+var parenthesis = regexp.MustCompile(`\s*\([^)]*\)`)
+
 // name is a heading without the domains and parentheses in it: "Baidu Wangpan
 // (pan.baidu.com)" is "Baidu Wangpan".
 func name(h string) string {
-	n := regexp.MustCompile(`\s*\([^)]*\)`).ReplaceAllStringFunc(h, func(s string) string {
+	n := parenthesis.ReplaceAllStringFunc(h, func(s string) string {
 		if len(headingDomains(s)) > 0 {
 			return ""
 		}
