@@ -100,8 +100,7 @@ func Parse(pages []string) (*Report, error) {
 	// Headings the table of contents places in a market section, never found in the text.
 	tp := &parser{r: r}
 	for _, e := range entries {
-		what, _, _ := tp.classify(e.Text, true)
-		if !e.used && what == marketKind && Country(e.Text) == "" {
+		if tp.classify(e.Text) == marketHeading && !e.used && Country(e.Text) == "" {
 			r.Unreadable = append(r.Unreadable, Note{e.Text, e.Page, "in the table of contents but not found as a heading in the text"})
 		}
 	}
@@ -257,21 +256,19 @@ func endsSentence(s string) bool {
 	return strings.ContainsRune(".!?:", last)
 }
 
+// What a heading is.
 const (
-	sectionKindChange = iota + 1
-	marketKind
-	ignored
+	sectionHeading = iota + 1 // starts a section (of markets or not)
+	marketHeading             // a market, or a country over physical markets
+	otherHeading              // neither, outside any market section
 )
 
-// classify says what a heading is: a section (with its kind and name), a market, or neither.
-// With apply, it updates the parser's section state.
-func (p *parser) classify(h string, apply bool) (what int, kind sectionKind, name string) {
+// classify says what a heading is, and updates the parser's section for a section heading.
+func (p *parser) classify(h string) int {
 	k := key(h)
-	set := func(kind sectionKind, name, category string) (int, sectionKind, string) {
-		if apply {
-			p.kind, p.section, p.category, p.country = kind, name, category, ""
-		}
-		return sectionKindChange, kind, name
+	set := func(kind sectionKind, name, category string) int {
+		p.kind, p.section, p.category, p.country = kind, name, category, ""
+		return sectionHeading
 	}
 	if p.r.Publisher == "eu" {
 		if m := numbered.FindStringSubmatch(h); m != nil {
@@ -279,9 +276,7 @@ func (p *parser) classify(h string, apply bool) (what int, kind sectionKind, nam
 				p.numbered = map[string]string{}
 			}
 			title := strings.TrimSpace(m[2])
-			if apply {
-				p.numbered[m[1]] = title
-			}
+			p.numbered[m[1]] = title
 			name := title
 			if i := strings.LastIndexByte(m[1], '.'); i > 0 {
 				if parent := p.numbered[m[1][:i]]; parent != "" {
@@ -312,15 +307,15 @@ func (p *parser) classify(h string, apply bool) (what int, kind sectionKind, nam
 		}
 	}
 	if p.kind == none {
-		return ignored, none, ""
+		return otherHeading
 	}
-	return marketKind, p.kind, ""
+	return marketHeading
 }
 
 func (p *parser) onHeading(h string, page int) {
 	p.lastBody = ""
 	p.finish()
-	if what, _, _ := p.classify(h, true); what != marketKind {
+	if p.classify(h) != marketHeading {
 		return
 	}
 	if p.kind == physical {
