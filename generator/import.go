@@ -75,7 +75,11 @@ func printImport(w io.Writer, opt importer.Options, res *importer.Result, took t
 	for _, f := range res.Written {
 		fmt.Fprintf(w, "  %s\n", f)
 	}
-	fmt.Fprintf(w, "%d summaries are the placeholder %q (%d kept from %s): `generator validate` rejects the draft until each is written in your own words.\n",
-		res.Placeholders, dataset.SummaryPlaceholder, res.Reused, opt.DataDir)
+	summaries := "summaries are"
+	if res.Placeholders == 1 {
+		summaries = "summary is"
+	}
+	fmt.Fprintf(w, "%d %s the placeholder %q (%d kept from %s): `generator validate` rejects the draft until each is written in your own words.\n",
+		res.Placeholders, summaries, dataset.SummaryPlaceholder, res.Reused, opt.DataDir)
 	fmt.Fprintf(w, "Review every field against the report, write the summaries, run `go run ./generator -data <a copy of data/ with the draft moved in> validate`, then move the files into %s.\n", opt.DataDir)
 }

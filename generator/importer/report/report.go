@@ -346,6 +346,10 @@ func (p *parser) onHeading(h string, page int) {
 		}
 		if i := strings.Index(m.Name, ", "); i > 0 {
 			m.Name, m.City = strings.TrimSpace(m.Name[:i]), strings.TrimSpace(m.Name[i+2:])
+		} else if c := parenthesis.FindStringSubmatch(m.Name); c != nil {
+			// "La Salada (Buenos Aires)"
+			m.Name = strings.TrimSpace(strings.Replace(m.Name, c[0], "", 1))
+			m.City = strings.TrimSpace(c[1])
 		}
 	}
 	if m.Name == "" {
@@ -363,7 +367,7 @@ func (p *parser) page(h string, page int) int {
 	return page
 }
 
-var parenthesis = regexp.MustCompile(`\s*\([^)]*\)`)
+var parenthesis = regexp.MustCompile(`\s*\(([^)]*)\)`)
 
 // name is a heading without the domains and parentheses in it: "Baidu Wangpan
 // (pan.baidu.com)" is "Baidu Wangpan".

@@ -108,7 +108,7 @@ func edges(ls []string) []int {
 
 // runningKey is a running header or footer without its page number ("Report | 12", "3 of 40").
 func runningKey(s string) string {
-	return edgeNumber.ReplaceAllString(s, "#")
+	return edgeNumber.ReplaceAllString(strings.Join(strings.Fields(s), " "), "#")
 }
 
 var edgeNumber = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s+|\s+(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$`)
