@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -385,7 +386,39 @@ func name(h string) string {
 	return n
 }
 
+// leadIn is a paragraph that opens with a market's name and domains, as EU lists may set
+// an entry: "Rapidlocker (rapidlocker.net) – The cyberlocker ...".
+var leadIn = regexp.MustCompile(`^(\p{Lu}[^()]{0,60}?\s*\([^)]*\))\s*[–—:-]?\s+(\S.*)$`)
+
+// startsEntry reports whether a paragraph's lead-in names a market of its own: a name in
+// capitalised words, with domains the current entry has not named.
+func (p *parser) startsEntry(lead string) bool {
+	domains := headingDomains(lead)
+	if len(domains) == 0 || p.cur != nil && p.cur.Text == "" {
+		return false
+	}
+	for _, w := range strings.Fields(name(lead)) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !joining[w] {
+			return false
+		}
+	}
+	if p.cur != nil {
+		named := appendNew(slices.Clone(p.cur.Domains), nominatedDomains(p.cur.Text)...)
+		for _, d := range domains {
+			if slices.Contains(named, d) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func (p *parser) body(t string, page int) {
+	if m := leadIn.FindStringSubmatch(t); m != nil && p.r.Publisher == "eu" && p.kind == online && p.startsEntry(m[1]) {
+		p.onHeading(m[1], page)
+		t = m[2]
+	}
 	p.lastBody = t
 	if p.cur == nil {
 		return
