@@ -6,6 +6,7 @@
 //	go run ./generator coverage   compare recorded entries with each edition's official counts
 //	go run ./generator build      generate, then build the site into public/ with Hugo
 //	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
+//	go run ./generator import -edition ustr-2025 -o DIR REPORT   draft an edition from its report
 //
 // Arguments after the command, for build and serve, go to Hugo (e.g. --baseURL).
 package main
@@ -32,6 +33,8 @@ commands:
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/
+  import     draft an edition from its report (PDF or text) into another folder:
+             import -edition ustr-2025 -o DIR REPORT
 `
 
 func main() {
@@ -40,6 +43,9 @@ func main() {
 
 // errInvalid means the data has problems, already reported.
 var errInvalid = errors.New("the data has problems")
+
+// errUsage means a command was called wrongly, and its usage printed.
+var errUsage = errors.New("usage")
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
@@ -78,6 +84,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
 			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
+		}
+	case "import":
+		if err = importReport(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {
+			return 2
 		}
 	default:
 		fmt.Fprintf(stderr, "generator: unknown command %q\n\n", cmd)

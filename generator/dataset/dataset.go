@@ -190,3 +190,7 @@ func (e *Edition) PublishedText() string {
 	}
 	return d.Format("January 2006")
 }
+
+// SummaryPlaceholder marks a summary not yet written: `generator import` leaves it in every
+// entry it drafts, and validation rejects it, so that a person writes each summary.
+const SummaryPlaceholder = "TODO(import): write this summary in your own words"

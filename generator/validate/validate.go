@@ -345,9 +345,15 @@ func (c *checker) uniqueNames() {
 func nameSlugs(m *dataset.Market) []string {
 	slugs := make([]string, 0, 1+len(m.Aliases))
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
-		slugs = append(slugs, slug.Make(strings.TrimPrefix(n, "The ")))
+		slugs = append(slugs, NameSlug(n))
 	}
 	return slugs
+}
+
+// NameSlug is the slug a market's name or alias makes, without a leading "The": two names
+// with the same slug name the same market.
+func NameSlug(name string) string {
+	return slug.Make(strings.TrimPrefix(name, "The "))
 }
 
 // edition checks an edition; earlier is another edition of the same publisher and year, or nil.
