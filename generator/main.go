@@ -24,7 +24,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
-const usage = `usage: go run ./generator [-data DIR] [-content DIR] [-opendata DIR] COMMAND [HUGO FLAGS]
+const usage = `usage: go run ./generator [-data DIR] [-content DIR] [-opendata DIR] [-baseURL URL] COMMAND [HUGO FLAGS]
 
 commands:
   validate   check data/ and report every problem with file, line and field
@@ -32,6 +32,9 @@ commands:
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/
+
+-baseURL is the site's address for the browser extension's links; by default the --baseURL
+given to Hugo (build, serve), else HUGO_BASEURL, else hugo.toml's baseURL.
 `
 
 func main() {
@@ -48,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dataDir := fs.String("data", "data", "the data folder")
 	contentDir := fs.String("content", "content", "the content folder to write")
 	dataOut := fs.String("opendata", "opendata", "the folder to write the open-data files into (Hugo mounts its files/ folder)")
+	baseURL := fs.String("baseURL", "", "the site's address, for the browser extension's links (default: Hugo's --baseURL, HUGO_BASEURL or hugo.toml)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -58,6 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	pipeline.LimitMemory()
 	var err error
+	site := func() (string, error) { return siteAddress(*baseURL, rest, "hugo.toml") }
 	switch cmd {
 	case "validate":
 		_, err = load(*dataDir, stderr)
@@ -65,18 +70,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "validate: no problems")
 		}
 	case "generate":
-		err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr)
+		err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr)
 	case "coverage":
 		var site *model.Site
 		if site, err = load(*dataDir, stderr); err == nil {
 			err = printCoverage(stdout, site)
 		}
 	case "build":
-		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
 			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
 		}
 	case "serve":
-		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
 			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
 		}
 	default:
@@ -117,8 +122,12 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	return errInvalid
 }
 
-func generate(dataDir, contentDir, dataOut string, stdout, stderr io.Writer) error {
+func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), stdout, stderr io.Writer) error {
 	start := time.Now()
+	baseURL, err := siteAddress()
+	if err != nil {
+		return err
+	}
 	site, st, problems, err := pipeline.Generate(dataDir, contentDir, time.Now())
 	if err != nil {
 		return err
@@ -129,7 +138,7 @@ func generate(dataDir, contentDir, dataOut string, stdout, stderr io.Writer) err
 	for _, k := range st.Kept {
 		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
 	}
-	od, err := pipeline.WriteOpenData(site, dataOut)
+	od, err := pipeline.WriteOpenData(site, dataOut, baseURL)
 	if err != nil {
 		return err
 	}
