@@ -25,6 +25,7 @@ type List struct {
 	First    int    `json:"first"`
 	Latest   int    `json:"latest"`
 	Coverage string `json:"coverage"` // how much of the latest edition is recorded, in a phrase
+	Complete bool   `json:"complete"` // every market the latest edition counts is recorded
 }
 
 // Entry is one market with its domains.
@@ -70,7 +71,7 @@ func BuildIndex(site *model.Site, baseURL string) Index {
 		ix.Lists = append(ix.Lists, List{
 			Name: p.Short + " " + p.List, Short: p.Short,
 			First: p.Editions[0].Year, Latest: latest.Year,
-			Coverage: CoveragePhrase(coverage[latest]),
+			Coverage: CoveragePhrase(coverage[latest]), Complete: model.Complete(latest),
 		})
 	}
 	for _, m := range site.Markets {
@@ -102,12 +103,13 @@ func CoveragePhrase(c model.EditionCoverage) string {
 	switch {
 	case model.Complete(e):
 		return fmt.Sprintf("%s: all %d of its markets recorded", head, c.Total.Recorded)
+	case c.Total.Official == nil && c.Total.Recorded == 1:
+		return head + ": 1 market recorded so far; its official count is not recorded here"
 	case c.Total.Official == nil:
-		return fmt.Sprintf("%s: %d markets recorded so far (its official count is not recorded here)", head, c.Total.Recorded)
+		return fmt.Sprintf("%s: %d markets recorded so far; its official count is not recorded here", head, c.Total.Recorded)
 	}
 	return fmt.Sprintf("%s: %d of its %d markets recorded so far", head, c.Total.Recorded, *c.Total.Official)
 }
-
 // hosts lists a market's domains, as the site's check matches them.
 func hosts(m *model.Market) []Host {
 	var out []Host

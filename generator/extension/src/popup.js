@@ -35,7 +35,7 @@
       case "not-listed":
         return "Not listed in " + edition + ", whose " + m.kind + " section is fully recorded here.";
     }
-    return "Not recorded here for " + edition + ": that edition is only partly recorded (" + l.coverage + "), so this says nothing either way.";
+    return "Not known for " + edition + ": it is only partly recorded here (" + l.coverage + "), so this says nothing either way.";
   }
 
   function listedAnswer(hit, host) {
@@ -50,7 +50,7 @@
       const lists = el("ul", {});
       for (const s of m.status) {
         const l = ix.lists[s.list];
-        lists.append(el("li", {}, "the " + l.name + ": " + (s.years.includes(",") || s.years.includes("–") ? "editions " : "edition ") + s.years + "."));
+        lists.append(el("li", {}, l.name + ": " + (s.years.includes(",") || s.years.includes("–") ? "editions " : "edition ") + s.years + "."));
       }
       box.append(lists);
     } else {
@@ -72,7 +72,8 @@
       el("p", {}, host + " is not among the " + ix.markets + " markets this site records from " + lists + "."));
     if (like) box.append(el("p", { class: "look-alike" }, "Careful: this address contains " + like + ", a listed domain, but it is a different site. Look-alike addresses are a common trick."));
     box.append(
-      el("p", {}, "Our record of the lists is not complete: " + ix.lists.map((l) => l.coverage).join("; ") + ". Not recorded here does not mean not on a list."),
+      el("p", {}, (ix.lists.every((l) => l.complete) ? "The latest editions are fully recorded here: " : "Our record of the lists is not complete: ") +
+        ix.lists.map((l) => l.coverage).join(". ") + ". Not recorded here does not mean not on a list."),
       el("p", {}, "Nor is it a guarantee the shop is safe: the lists name only a few large markets, and new shops appear every day."),
       el("h2", {}, "Before you buy, check"),
       el("ul", {},
