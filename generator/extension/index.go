@@ -110,6 +110,7 @@ func CoveragePhrase(c model.EditionCoverage) string {
 	}
 	return fmt.Sprintf("%s: %d of its %d markets recorded so far", head, c.Total.Recorded, *c.Total.Official)
 }
+
 // hosts lists a market's domains, as the site's check matches them.
 func hosts(m *model.Market) []Host {
 	var out []Host
