@@ -11,7 +11,8 @@ import (
 // siteAddress is the address the site is deployed at, which the browser extension's links
 // start with. Hugo learns it only when it builds, after the generator has written the
 // extension, so the generator looks where Hugo would: the -baseURL flag, else a --baseURL (or
-// -b) among the Hugo flags of build and serve, else HUGO_BASEURL, else hugo.toml's baseURL.
+// -b) after the command (Hugo's flags, for build and serve), else HUGO_BASEURL, else hugo.toml's
+// baseURL.
 func siteAddress(flagValue string, hugoArgs []string, config string) (string, error) {
 	if flagValue != "" {
 		return slash(flagValue), nil

@@ -33,8 +33,9 @@ commands:
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/
 
--baseURL is the site's address for the browser extension's links; by default the --baseURL
-given to Hugo (build, serve), else HUGO_BASEURL, else hugo.toml's baseURL.
+The browser extension that generate writes links to the site's address: -baseURL, else a
+--baseURL after the command (generate --baseURL URL; build and serve also pass it to Hugo),
+else HUGO_BASEURL, else hugo.toml's baseURL.
 `
 
 func main() {
