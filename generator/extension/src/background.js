@@ -40,7 +40,7 @@ if (typeof nmwIndex === "undefined" && typeof importScripts === "function") {
     }
     quiet(api.action.setTitle({
       tabId: tabId,
-      title: listed ? m.name + (current ? " is on a current watchlist" : " was on a watchlist") + ": open for what was reported"
+      title: listed ? m.name + (current ? " is on a current watchlist" : " is reported on a watchlist") + ": open for what was reported"
         : "Notorious Markets Watch: is this site on a watchlist?",
     }));
   }

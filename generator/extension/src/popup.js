@@ -42,8 +42,13 @@
     const m = hit.market;
     const current = m.status.some((s) => s.current);
     const shown = hit.host.text || hit.host.ascii;
+    // "Formerly" only when every latest edition is known not to list it: a gap in our data is
+    // never shown as a fact about the market.
+    const known = m.latest.every((s) => s !== "unknown");
+    const heading = current ? "On a current watchlist: " : !m.status.length ? "Named on a watchlist: "
+      : known ? "Formerly on a watchlist: " : "Reported on a watchlist: ";
     const box = el("div", { class: current ? "listed" : m.status.length ? "former" : "named" },
-      el("h1", {}, (current ? "On a current watchlist: " : m.status.length ? "Formerly on a watchlist: " : "Named on a watchlist: ") + m.name),
+      el("h1", {}, heading + m.name),
       el("p", {}, (host === hit.host.ascii ? shown + " is " : host + " belongs to " + shown + ", which is ") + roles[hit.host.role] + " " + m.name + "."));
     if (m.status.length) {
       box.append(el("h2", {}, "Reported on"));
