@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	toml "github.com/pelletier/go-toml/v2"
@@ -30,7 +31,7 @@ func siteAddress(flagValue string, hugoArgs []string, config string) (string, er
 	if v := os.Getenv("HUGO_BASEURL"); v != "" {
 		return slash(v), nil
 	}
-	b, err := os.ReadFile(config)
+	b, err := os.ReadFile(findUp(config))
 	if err != nil {
 		return "", fmt.Errorf("the site's address for the browser extension: %w (give it with -baseURL)", err)
 	}
@@ -51,4 +52,24 @@ func slash(u string) string {
 		return u
 	}
 	return u + "/"
+}
+
+// findUp returns the path of a relative file name in the current folder or the nearest parent
+// that has it (the generator runs at the project's root, its tests in generator/), or name.
+func findUp(name string) string {
+	dir, err := os.Getwd()
+	if err != nil || filepath.IsAbs(name) {
+		return name
+	}
+	for {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return name
+		}
+		dir = parent
+	}
 }

@@ -248,3 +248,30 @@ func TestSizeWithRealData(t *testing.T) {
 		t.Errorf("the zip is %d bytes, over the %d-byte budget", len(files[0].Data), budget)
 	}
 }
+
+// TestInjectionDataStaysData builds the extension from the data full of markup payloads and
+// checks that index.js carries it as JSON strings only: no "<", no line separator that would end
+// a JavaScript string. (The popup shows data with textContent only.)
+func TestInjectionDataStaysData(t *testing.T) {
+	site, problems, err := pipeline.Load(filepath.Join("..", "testdata", "injection"), sitetest.Today)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("load injection data: %v %v", err, problems)
+	}
+	files, err := extension.Files(site, testSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path != "index.js" {
+			continue
+		}
+		if len(extension.BuildIndex(site, testSite).Entries) == 0 {
+			t.Fatal("the injection data has no market with a domain: the test checks nothing")
+		}
+		for _, bad := range []string{"<", ">", "\u2028", "\u2029"} {
+			if strings.Contains(string(f.Data), bad) {
+				t.Errorf("index.js contains %q unescaped", bad)
+			}
+		}
+	}
+}
