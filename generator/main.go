@@ -2,7 +2,7 @@
 // content/, then builds or serves the site with Hugo.
 //
 //	go run ./generator validate   check data/ and report every problem
-//	go run ./generator generate   validate, then write content/ and the open-data files in opendata/
+//	go run ./generator generate   validate, then write content/, and the open-data files and the browser extension in opendata/
 //	go run ./generator coverage   compare recorded entries with each edition's official counts
 //	go run ./generator build      generate, then build the site into public/ with Hugo
 //	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
@@ -28,7 +28,8 @@ const usage = `usage: go run ./generator [-data DIR] [-content DIR] [-opendata D
 
 commands:
   validate   check data/ and report every problem with file, line and field
-  generate   validate, then write the pages into content/ and the open-data files into opendata/
+  generate   validate, then write the pages into content/ and the open-data files and the
+             browser extension into opendata/
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/
