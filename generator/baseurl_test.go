@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,5 +38,35 @@ func TestSiteAddress(t *testing.T) {
 	t.Setenv("HUGO_BASEURL", "")
 	if _, err := siteAddress("", nil, filepath.Join(t.TempDir(), "none.toml")); err == nil || !strings.Contains(err.Error(), "-baseURL") {
 		t.Errorf("no config: %v, want an error naming -baseURL", err)
+	}
+}
+
+// TestGenerateWritesTheExtension runs generate as Netlify does, with the deploy's address after
+// the command, twice: the extension links to that address, and the second run leaves its zip
+// byte for byte as it was (the open data reports nothing written).
+func TestGenerateWritesTheExtension(t *testing.T) {
+	content, od := t.TempDir(), t.TempDir()
+	args := []string{"-data", fixture(t), "-content", content, "-opendata", od, "generate", "--baseURL", "https://deploy.example/watch/"}
+	if code, _, errs := runCmd(args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	zipPath := filepath.Join(od, "files", "extension", "nmw-check.zip")
+	first, err := os.ReadFile(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, err := os.ReadFile(filepath.Join(od, "files", "extension", "nmw-check", "index.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(index), `"url":"https://deploy.example/watch/markets/fixture-bay/"`) {
+		t.Error("index.js does not link to the address given after generate")
+	}
+	code, out, errs := runCmd(args...)
+	if code != 0 || !strings.Contains(out, "open data: 0 written") {
+		t.Fatalf("second run: exit %d, %q %s", code, out, errs)
+	}
+	if again, _ := os.ReadFile(zipPath); !bytes.Equal(first, again) {
+		t.Error("the zip changed on a second run with the same data")
 	}
 }
