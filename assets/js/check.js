@@ -17,41 +17,14 @@
     return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   }
 
-  // hostOf returns the lower-case ASCII host of a URL or bare domain, or "" when the text is not
-  // one. The browser's URL parser drops scheme, userinfo, port, path, query and fragment, and
-  // turns an internationalized name into punycode.
-  function hostOf(text) {
-    if (/\s/.test(text)) return "";
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : "http://" + text.replace(/^\/\//, "");
-    let host;
-    try {
-      host = new URL(withScheme).hostname;
-    } catch (e) {
-      return "";
-    }
-    host = host.replace(/\.+$/, "");
-    return host.includes(".") && !host.startsWith("[") ? host : "";
-  }
-
-  // findHost matches a host to a listed domain by whole labels from the right: shop.example.com
-  // is example.com, example.com.evil.net is not. Listed domains are registrable names (the
-  // generator checks them against the public suffix list), so this never crosses to another
-  // owner's domain. The longest listed match wins.
+  // The matching rules are shared with the browser extension: assets/js/match.js, which Hugo
+  // joins before this file.
+  const hostOf = nmwMatch.hostOf;
   function findHost(host) {
-    const labels = host.split(".");
-    for (let i = 0; i < labels.length - 1; i++) {
-      const hit = index.hosts.get(labels.slice(i).join("."));
-      if (hit) return hit;
-    }
-    return null;
+    return nmwMatch.findHost(index.hosts, host);
   }
-
-  // lookAlike returns a listed domain written inside a host that is not that domain.
   function lookAlike(host) {
-    for (const d of index.hosts.keys()) {
-      if (("." + host + ".").includes("." + d + ".")) return d;
-    }
-    return "";
+    return nmwMatch.lookAlike(index.hosts, host);
   }
 
   // distance is the edit distance, counting a swap of neighbours as one edit.

@@ -60,11 +60,18 @@ var Flags = []chromedp.ExecAllocatorOption{
 // actions in its first tab, and the tab's console. Chromium stops when the test ends.
 func Start(t testing.TB) (context.Context, *Console) {
 	t.Helper()
+	return StartWith(t)
+}
+
+// StartWith is Start with more command-line flags, such as --load-extension.
+func StartWith(t testing.TB, more ...chromedp.ExecAllocatorOption) (context.Context, *Console) {
+	t.Helper()
 	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(Path(t)),
 		nil, // the profile, set below
 		nil, // the environment, set below
 	}, Flags...)
+	opts = append(opts, more...)
 	// Start the browser before anything subscribes to it: a subscription also starts the
 	// browser, and two starts at once race inside chromedp. On a busy machine Chromium now and
 	// then exits before it listens; a second try with a fresh profile starts it.
