@@ -619,6 +619,9 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 				m.Slug, m.Name, m.Kind, m.Country, m.City, strings.Join(m.Categories, " "),
 				l.Section, page, strings.Join(doms, " "), oneLine(l.Summary), strings.Join(l.Sources, " "), MarketPage(m.Slug),
 			}
+			if len(row) != len(CSVFields) {
+				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))
+			}
 			if err := w.Write(row); err != nil {
 				return err
 			}

@@ -463,3 +463,34 @@ func testSitemap(t *testing.T, s *sitetest.Site) {
 		}
 	}
 }
+
+// TestCSVValueCheck shows the data package test rejects values that break their field's declaration.
+func TestCSVValueCheck(t *testing.T) {
+	field := map[string]opendata.CSVField{}
+	for _, f := range opendata.CSVFields {
+		field[f.Name] = f
+	}
+	for _, c := range []struct {
+		field, value string
+		ok           bool
+	}{
+		{"year", "2024", true},
+		{"year", "2024.0", false},
+		{"report_page", "12", true},
+		{"report_page", "", true},
+		{"report_page", "0", false},
+		{"report_page", "p. 12", false},
+		{"edition", "", false},
+		{"kind", "online", true},
+		{"kind", "flying", false},
+		{"published", "2024-01", true},
+		{"published", "January 2024", false},
+		{"edition_url", "https://ustr.gov/x.pdf", true},
+		{"edition_url", "ustr.gov/x.pdf", false},
+	} {
+		err := checkValue(field[c.field], c.value, c.value == "")
+		if (err == nil) != c.ok {
+			t.Errorf("%s %q: error %v, want ok %v", c.field, c.value, err, c.ok)
+		}
+	}
+}
