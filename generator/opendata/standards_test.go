@@ -20,6 +20,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/notorious-markets-watch/nmw/generator/extension"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
 )
@@ -141,7 +142,8 @@ func testSchemas(t *testing.T, s *sitetest.Site) {
 		}
 		rel, _ := filepath.Rel(s.Public, p)
 		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(rel, opendata.SchemaDir) || rel == opendata.DataPackageJSON {
+		if strings.HasPrefix(rel, opendata.SchemaDir) || rel == opendata.DataPackageJSON || strings.HasPrefix(rel, extension.Folder+"/") {
+			// The browser extension's manifest is not open data.
 			return nil
 		}
 		name := schemaFor(rel)
