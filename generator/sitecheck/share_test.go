@@ -746,3 +746,55 @@ func TestStructuredData(t *testing.T) {
 	}
 	t.Logf("JSON-LD on %d pages", len(byPage))
 }
+
+// TestShareHostileNames: market names full of markup (generator/testdata/injection) come out
+// of timeline.svg as well-formed XML text and out of the citations unchanged.
+func TestShareHostileNames(t *testing.T) {
+	s := sitetest.Build(t, sitetest.Options{Data: filepath.Join(sitetest.Root(t), "generator", "testdata", "injection")})
+	pages, _ := filepath.Glob(filepath.Join(s.Public, "markets", "*", "index.html"))
+	if len(pages) < 2 {
+		t.Fatalf("%d market pages", len(pages))
+	}
+	for _, file := range pages {
+		dir := filepath.Dir(file)
+		var h1 string
+		for n := range parsePage(t, file).Descendants() {
+			if n.Type == html.ElementNode && n.Data == "h1" && h1 == "" {
+				h1 = textOf(n)
+			}
+		}
+		if !strings.ContainsAny(h1, `<>"`) {
+			t.Errorf("%s: the name %q has no markup to test with", file, h1)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "timeline.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var root svgNode
+		if err := xml.Unmarshal(b, &root); err != nil {
+			t.Errorf("%s: timeline.svg: %v", dir, err)
+		}
+		var texts []string
+		for _, k := range root.Nodes {
+			texts = append(texts, strings.Join(strings.Fields(k.Text), " "))
+		}
+		if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, h1) }) {
+			t.Errorf("%s: timeline.svg does not name %q as text: %q", dir, h1, texts)
+		}
+		b, err = os.ReadFile(filepath.Join(dir, "cite.bib"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e, err := parseBibTeX(string(b)); err != nil || len(e) != 1 || e[0].Fields["title"] != h1 {
+			t.Errorf("%s: cite.bib %v %+v, want title %q\n%s", dir, err, e, h1, b)
+		}
+		b, err = os.ReadFile(filepath.Join(dir, "cite.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []struct{ Title string }
+		if err := json.Unmarshal(b, &items); err != nil || len(items) != 1 || items[0].Title != h1 {
+			t.Errorf("%s: cite.json %v %+v, want title %q", dir, err, items, h1)
+		}
+	}
+}
