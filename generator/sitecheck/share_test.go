@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/extension"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 )
 
@@ -516,6 +517,9 @@ func TestCSPMeta(t *testing.T) {
 func walk(t *testing.T, dir, ext string, fn func(rel string)) {
 	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == filepath.Join(dir, extension.Folder) {
+			return filepath.SkipDir // the browser extension: not site pages (generator/extension tests it)
+		}
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ext) {
 			rel, _ := filepath.Rel(dir, p)
 			fn(rel)
