@@ -31,13 +31,34 @@ func pageWeight(root, self, hugoBin, dir string) error {
 	if err := copySite(root, site); err != nil {
 		return err
 	}
-	if _, err := measure(root, self, childFlag, filepath.Join(root, "data"), filepath.Join(site, "content")); err != nil {
+	gen, err := measure(root, self, childFlag, filepath.Join(root, "data"), filepath.Join(site, "content"))
+	if err != nil {
 		return err
 	}
+	// The real site's build time: with the preview cards on an empty and on a warm image cache,
+	// and without them.
 	public := filepath.Join(dir, "public")
-	if _, err := measure(site, hugoBin, append(hugoArgs(dir, "cache", public), "--baseURL", weightBase)...); err != nil {
+	cold, err := measure(site, hugoBin, append(hugoArgs(dir, "cache", public, true), "--baseURL", weightBase)...)
+	if err != nil {
 		return err
 	}
+	warm, err := measure(site, hugoBin, append(hugoArgs(dir, "cache", filepath.Join(dir, "public-warm"), true), "--baseURL", weightBase)...)
+	if err != nil {
+		return err
+	}
+	if err := writeNoCards(site); err != nil {
+		return err
+	}
+	plain, err := measure(site, hugoBin, append(hugoArgs(dir, "cache-nocards", filepath.Join(dir, "public-nocards"), false), "--baseURL", weightBase)...)
+	if err != nil {
+		return err
+	}
+	pages, _, err := countOutput(public)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Real data (%d HTML pages, %d preview cards): generator %.2fs (with process start); Hugo %.2fs with cards on a cold cache, %.2fs warm, %.2fs without cards (peak %.0f MB); generator + Hugo warm %.2fs\n\n",
+		pages, countFiles(public, "og.png"), gen.seconds, cold.seconds, warm.seconds, plain.seconds, warm.peakMB, gen.seconds+warm.seconds)
 	market, err := heaviest(public, "markets")
 	if err != nil {
 		return err
