@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -57,6 +58,7 @@ func main() {
 	real := flag.Bool("real", true, "also measure the no-op regeneration and page weight of the real data/")
 	keep := flag.Bool("keep", false, "keep the work folder, with the built sites")
 	cards := flag.Int("cards", 1000, "also build with preview cards, cold and warm, for N up to this (0: never)")
+	flag.BoolVar(&allLanguages, "all-languages", false, "build the synthetic sites in every language of hugo.toml (default: the default language only)")
 	flag.Parse()
 	if err := run(*ns, *eds, *peer, *real, *keep, *cards); err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
@@ -95,6 +97,7 @@ type genResult struct {
 // measured is one child process's wall time and peak memory.
 type measured struct {
 	seconds float64
+	cpu     float64 // user + system CPU seconds: on a shared machine, steadier than wall time
 	peakMB  float64
 	stdout  []byte
 }
@@ -109,6 +112,7 @@ func measure(dir string, name string, args ...string) (measured, error) {
 	m := measured{seconds: time.Since(start).Seconds(), stdout: out.Bytes()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.peakMB = float64(ru.Maxrss) / 1024 // KiB on Linux
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	if err != nil {
 		return m, fmt.Errorf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, out.String(), errb.String())
@@ -201,6 +205,9 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 	if err := writeNoCards(site); err != nil {
 		return r, err
 	}
+	if err := writeOneLanguage(site); err != nil {
+		return r, err
+	}
 	public := filepath.Join(dir, "public")
 	if r.hugo, err = measure(site, hugoBin, hugoArgs(dir, "cache", public, false)...); err != nil {
 		return r, err
@@ -251,6 +258,9 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 		if err := writeNoCards(psite); err != nil {
 			return r, err
 		}
+		if err := writeOneLanguage(psite); err != nil {
+			return r, err
+		}
 		ppublic := filepath.Join(dir, "peer-public")
 		if r.peer, err = measure(psite, hugoBin, hugoArgs(dir, "peer-cache", ppublic, false)...); err != nil {
 			return r, err
@@ -272,28 +282,57 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 	return r, nil
 }
 
-// noCards is the configuration added for builds without preview cards.
-const noCards = "nocards.toml"
+// noCards is the configuration added for builds without preview cards; oneLanguage the one
+// that builds the synthetic sites in the default language only (unless -all-languages).
+const (
+	noCards     = "nocards.toml"
+	oneLanguage = "onelanguage.toml"
+)
+
+var allLanguages bool
 
 func writeNoCards(site string) error {
 	return os.WriteFile(filepath.Join(site, noCards), []byte("[params]\n  previewCards = false\n"), 0o644)
 }
 
+// writeOneLanguage disables every language hugo.toml defines but the default one.
+func writeOneLanguage(site string) error {
+	cfg, err := os.ReadFile(filepath.Join(site, "hugo.toml"))
+	if err != nil {
+		return err
+	}
+	def := "en"
+	if m := regexp.MustCompile(`(?m)^defaultContentLanguage\s*=\s*"([^"]+)"`).FindSubmatch(cfg); m != nil {
+		def = string(m[1])
+	}
+	var off []string
+	for _, m := range regexp.MustCompile(`(?m)^\s*\[languages\.([A-Za-z0-9_-]+)\]`).FindAllSubmatch(cfg, -1) {
+		if l := string(m[1]); l != def {
+			off = append(off, strconv.Quote(l))
+		}
+	}
+	return os.WriteFile(filepath.Join(site, oneLanguage), []byte("disableLanguages = ["+strings.Join(off, ", ")+"]\n"), 0o644)
+}
+
 func hugoArgs(dir, cache, public string, cards bool) []string {
 	// the flags `go run ./generator build` passes, with a cache of the run's own
 	args := []string{"--gc", "--minify", "--quiet", "--cacheDir", filepath.Join(dir, cache), "--destination", public}
+	configs := []string{"hugo.toml"}
 	if !cards {
-		args = append(args, "--config", "hugo.toml,"+noCards)
+		configs = append(configs, noCards)
 	}
-	return args
+	if !allLanguages {
+		configs = append(configs, oneLanguage)
+	}
+	return append(args, "--config", strings.Join(configs, ","))
 }
 
 func printTable(rows []row, editions int, peer bool) {
 	fmt.Printf("Scale: N markets × %d editions (two publishers), generator then Hugo; peer = Hugo content adapter\n\n", editions)
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 1, ' ', tabwriter.AlignRight|tabwriter.Debug)
-	header := "N\tentries\tpages\tgen s\tHugo s\tHugo pages/s\tgen share\tgen peak MB\tHugo peak MB\toutput MB\tgen ms/market"
+	header := "N\tentries\tpages\tgen s\tHugo s\tHugo CPU s\tHugo pages/s\tgen share\tgen peak MB\tHugo peak MB\toutput MB\tgen ms/market"
 	if peer {
-		header += "\tpeer s\tpeer peak MB\t(gen+Hugo)/peer"
+		header += "\tpeer s\tpeer CPU s\tpeer peak MB\t(gen+Hugo)/peer"
 	}
 	header += "\tcards\tHugo cold s\tHugo warm s\tcold peak MB"
 	fmt.Fprintln(tw, header+"\t")
@@ -305,6 +344,7 @@ func printTable(rows []row, editions int, peer bool) {
 	fmt.Println("Hugo s, pages/s, peak and the peer: without preview cards (the layouts). Hugo cold/warm s: the same")
 	fmt.Println("build with the cards, on an empty image cache (each card drawn) and on the cache the cold build filled.")
 	fmt.Println("pages are HTML pages; market and year pages also have timeline.svg, cite.bib and cite.json.")
+	fmt.Println("CPU s: user + system time of the process (wall time stretches when other work shares the cores).")
 	fmt.Println()
 	if len(rows) > 0 {
 		printTargets(rows, peer)
@@ -318,14 +358,14 @@ func printRow(r row, peer bool) {
 
 func rowLine(r row, peer bool) string {
 	total := r.gen.seconds + r.hugo.seconds
-	line := fmt.Sprintf("%d\t%d\t%d\t%.2f\t%.2f\t%.0f\t%.1f%%\t%.0f\t%.0f\t%.1f\t%.3f",
-		r.n, r.entries, r.pages, r.gen.seconds, r.hugo.seconds, float64(r.pages)/r.hugo.seconds, 100*r.gen.seconds/total,
+	line := fmt.Sprintf("%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.0f\t%.1f%%\t%.0f\t%.0f\t%.1f\t%.3f",
+		r.n, r.entries, r.pages, r.gen.seconds, r.hugo.seconds, r.hugo.cpu, float64(r.pages)/r.hugo.seconds, 100*r.gen.seconds/total,
 		r.gen.peakMB, r.hugo.peakMB, float64(r.outBytes)/1e6, 1000*r.gen.seconds/float64(r.n))
 	if peer {
-		line += fmt.Sprintf("\t%.2f\t%.0f\t%.2f", r.peer.seconds, r.peer.peakMB, total/r.peer.seconds)
+		line += fmt.Sprintf("\t%.2f\t%.2f\t%.0f\t%.2f", r.peer.seconds, r.peer.cpu, r.peer.peakMB, total/r.peer.seconds)
 	}
 	if r.cold != nil && r.warm != nil {
-		line += fmt.Sprintf("\t%d\t%.2f\t%.2f\t%.0f", r.cards, r.cold.seconds, r.warm.seconds, r.cold.peakMB)
+		line += fmt.Sprintf("\t%d\t%.2f (%.1f CPU)\t%.2f (%.1f CPU)\t%.0f", r.cards, r.cold.seconds, r.cold.cpu, r.warm.seconds, r.warm.cpu, r.cold.peakMB)
 	} else {
 		line += "\t–\t–\t–\t–"
 	}
@@ -415,7 +455,10 @@ func hugoPath(root string) (string, error) {
 }
 
 func copySite(root, dst string) error {
-	for _, name := range []string{"hugo.toml", "layouts", "assets", "static"} {
+	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n", "content-translations"} {
+		if _, err := os.Stat(filepath.Join(root, name)); errors.Is(err, fs.ErrNotExist) {
+			continue // i18n/ and content-translations/ come with the site's languages
+		}
 		if err := copyTree(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
 			return err
 		}

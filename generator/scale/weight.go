@@ -35,8 +35,11 @@ func pageWeight(root, self, hugoBin, dir string) error {
 	if err != nil {
 		return err
 	}
-	// The real site's build time: with the preview cards on an empty and on a warm image cache,
-	// and without them.
+	// The real site's build time, in every language: with the preview cards on an empty and on
+	// a warm image cache, and without them.
+	all := allLanguages
+	allLanguages = true
+	defer func() { allLanguages = all }()
 	public := filepath.Join(dir, "public")
 	cold, err := measure(site, hugoBin, append(hugoArgs(dir, "cache", public, true), "--baseURL", weightBase)...)
 	if err != nil {
