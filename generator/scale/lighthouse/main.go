@@ -1,0 +1,357 @@
+// Command lighthouse prints Lighthouse's mobile scores (performance, accessibility, best
+// practices, SEO) for the home page, a market page, a year page and the statistics page of the
+// real site, in English and in one other language of hugo.toml. Not a test: scores move with
+// the machine's load.
+//
+//	npm ci --prefix generator/scale/lighthouse   # Lighthouse 12.2.3, once
+//	go run ./generator/scale/lighthouse          # needs Chromium (CHROME_PATH, default /usr/bin/chromium)
+//
+// It builds the committed content/ with Hugo (the version go.mod pins) into a temporary folder
+// and serves it on 127.0.0.1 as Netlify would: gzip, and netlify.toml's headers (the
+// Content-Security-Policy and the others, read from the file).
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+
+	toml "github.com/pelletier/go-toml/v2"
+)
+
+// chromeFlags are the flags that work for headless Chromium on the project's machines.
+const chromeFlags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+
+var categories = []string{"performance", "accessibility", "best-practices", "seo"}
+
+func main() {
+	market := flag.String("market", "/markets/taobao/", "the market page to score")
+	year := flag.String("year", "/years/2020/", "the year page to score")
+	langs := flag.String("langs", "", "languages, comma-separated (default: the default language and the next one in hugo.toml)")
+	keep := flag.Bool("keep", false, "keep the built site and Lighthouse's JSON reports")
+	flag.Parse()
+	if err := run(*market, *year, *langs, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		os.Exit(1)
+	}
+}
+
+func run(market, year, langsFlag string, keep bool) error {
+	root, err := projectRoot()
+	if err != nil {
+		return err
+	}
+	lh := filepath.Join(root, "generator", "scale", "lighthouse", "node_modules", ".bin", "lighthouse")
+	if _, err := os.Stat(lh); err != nil {
+		return errors.New("Lighthouse is not installed: run npm ci --prefix generator/scale/lighthouse")
+	}
+	chrome := os.Getenv("CHROME_PATH")
+	if chrome == "" {
+		chrome = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chrome); err != nil {
+		return fmt.Errorf("no Chromium at %s: apt-get install chromium, or set CHROME_PATH", chrome)
+	}
+	work, err := os.MkdirTemp("", "nmw-lighthouse-")
+	if err != nil {
+		return err
+	}
+	if keep {
+		fmt.Println("work folder:", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String() + "/"
+	public := filepath.Join(work, "public")
+	if err := build(root, work, public, base); err != nil {
+		return err
+	}
+	headers, err := netlifyHeaders(filepath.Join(root, "netlify.toml"))
+	if err != nil {
+		return err
+	}
+	go http.Serve(ln, serve(public, headers))
+
+	langs, err := languages(root, langsFlag)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Lighthouse 12.2.3, mobile (its default emulation and throttling), %s\n\n", chrome)
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "page\t"+strings.Join(categories, "\t")+"\t")
+	var below []string
+	for i, lang := range langs {
+		prefix := "/"
+		if i > 0 || lang.prefix != "" {
+			prefix = "/" + lang.prefix + "/"
+		}
+		for _, p := range []string{"", strings.TrimPrefix(market, "/"), strings.TrimPrefix(year, "/"), "statistics/"} {
+			path := prefix + p
+			scores, problems, err := score(lh, chrome, base+strings.TrimPrefix(path, "/"), filepath.Join(work, "report-"+strings.NewReplacer("/", "_").Replace(path)+".json"))
+			if err != nil {
+				return err
+			}
+			line := path
+			for _, c := range categories {
+				line += fmt.Sprintf("\t%d", scores[c])
+			}
+			fmt.Fprintln(tw, line+"\t")
+			for _, p := range problems {
+				below = append(below, path+": "+p)
+			}
+		}
+	}
+	tw.Flush()
+	if len(below) > 0 {
+		fmt.Println("\nAudits that cost points:")
+		for _, b := range below {
+			fmt.Println("  " + b)
+		}
+	}
+	return nil
+}
+
+type language struct{ code, prefix string }
+
+// languages returns the languages to score: those asked for, or the default one and the next
+// by weight. The default language is at the root; the others below /<code>/.
+func languages(root, flagValue string) ([]language, error) {
+	var cfg struct {
+		DefaultContentLanguage string `toml:"defaultContentLanguage"`
+		Languages              map[string]struct {
+			Weight int `toml:"weight"`
+		} `toml:"languages"`
+	}
+	if err := decodeTOML(filepath.Join(root, "hugo.toml"), &cfg); err != nil {
+		return nil, err
+	}
+	def := cfg.DefaultContentLanguage
+	if def == "" {
+		def = "en"
+	}
+	prefix := func(code string) string {
+		if code == def {
+			return ""
+		}
+		return code
+	}
+	if flagValue != "" {
+		var out []language
+		for _, c := range strings.Split(flagValue, ",") {
+			out = append(out, language{c, prefix(c)})
+		}
+		return out, nil
+	}
+	out := []language{{def, ""}}
+	next, w := "", 0
+	for code, l := range cfg.Languages {
+		if code != def && (next == "" || l.Weight < w) {
+			next, w = code, l.Weight
+		}
+	}
+	if next != "" {
+		out = append(out, language{next, next})
+	}
+	return out, nil
+}
+
+// build copies the site's sources with the committed content/ and runs Hugo as Netlify does.
+func build(root, work, public, base string) error {
+	site := filepath.Join(work, "site")
+	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n", "content", "content-translations"} {
+		if _, err := os.Stat(filepath.Join(root, name)); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := copyTree(filepath.Join(root, name), filepath.Join(site, name)); err != nil {
+			return err
+		}
+	}
+	cmd := exec.Command("go", "tool", "hugo", "--source", site, "--destination", public, "--minify", "--quiet", "--baseURL", base)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("hugo: %v\n%s", err, out)
+	}
+	return nil
+}
+
+// netlifyHeaders reads the headers netlify.toml sets for every path ("/*").
+func netlifyHeaders(path string) (http.Header, error) {
+	var cfg struct {
+		Headers []struct {
+			For    string            `toml:"for"`
+			Values map[string]string `toml:"values"`
+		} `toml:"headers"`
+	}
+	if err := decodeTOML(path, &cfg); err != nil {
+		return nil, err
+	}
+	h := http.Header{}
+	for _, r := range cfg.Headers {
+		if r.For == "/*" {
+			for k, v := range r.Values {
+				h.Set(k, v)
+			}
+		}
+	}
+	return h, nil
+}
+
+var compressible = regexp.MustCompile(`\.(html|css|js|json|svg|xml|txt)$`)
+
+// serve serves public/ with the headers, gzip for text (as Netlify compresses), and the 404 page.
+func serve(public string, headers http.Header) http.Handler {
+	files := http.FileServer(http.Dir(public))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range headers {
+			w.Header()[k] = v
+		}
+		name := r.URL.Path
+		if strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(name))); err != nil {
+			w.WriteHeader(http.StatusNotFound)
+			b, _ := os.ReadFile(filepath.Join(public, "404.html"))
+			w.Write(b)
+			return
+		}
+		if !compressible.MatchString(name) || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			files.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Add("Vary", "Accept-Encoding")
+		gz := gzip.NewWriter(w)
+		defer gz.Close()
+		files.ServeHTTP(gzipWriter{w, gz}, r)
+	})
+}
+
+type gzipWriter struct {
+	http.ResponseWriter
+	gz io.Writer
+}
+
+func (g gzipWriter) WriteHeader(code int) {
+	g.ResponseWriter.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g gzipWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
+
+// score runs Lighthouse on one URL and returns each category's score (0–100) and the audits
+// that cost points.
+func score(lh, chrome, url, report string) (map[string]int, []string, error) {
+	cmd := exec.Command(lh, url, "--output=json", "--output-path="+report, "--quiet",
+		"--only-categories="+strings.Join(categories, ","), "--chrome-flags="+chromeFlags)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Run(); err != nil {
+		return nil, nil, fmt.Errorf("lighthouse %s: %v\n%s", url, err, errb.String())
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		return nil, nil, err
+	}
+	var r struct {
+		Categories map[string]struct {
+			Score     *float64 `json:"score"`
+			AuditRefs []struct {
+				ID     string  `json:"id"`
+				Weight float64 `json:"weight"`
+			} `json:"auditRefs"`
+		} `json:"categories"`
+		Audits map[string]struct {
+			Title        string   `json:"title"`
+			Score        *float64 `json:"score"`
+			DisplayValue string   `json:"displayValue"`
+		} `json:"audits"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, nil, fmt.Errorf("%s: %v", report, err)
+	}
+	scores := map[string]int{}
+	var problems []string
+	for _, c := range categories {
+		cat, ok := r.Categories[c]
+		if !ok || cat.Score == nil {
+			return nil, nil, fmt.Errorf("%s: no %s score", url, c)
+		}
+		scores[c] = int(*cat.Score*100 + 0.5)
+		for _, ref := range cat.AuditRefs {
+			a := r.Audits[ref.ID]
+			if ref.Weight > 0 && a.Score != nil && *a.Score < 1 {
+				problems = append(problems, fmt.Sprintf("%s: %s (%s, score %.2f) %s", c, ref.ID, a.Title, *a.Score, a.DisplayValue))
+			}
+		}
+	}
+	return scores, problems, nil
+}
+
+func decodeTOML(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := toml.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	return nil
+}
+
+func projectRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("run from inside the project: no go.mod found")
+		}
+		dir = parent
+	}
+}
+
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
