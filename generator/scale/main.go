@@ -58,6 +58,7 @@ func main() {
 	real := flag.Bool("real", true, "also measure the no-op regeneration and page weight of the real data/")
 	keep := flag.Bool("keep", false, "keep the work folder, with the built sites")
 	cards := flag.Int("cards", 1000, "also build with preview cards, cold and warm, for N up to this (0: never)")
+	flag.BoolVar(&generatorOnly, "generator-only", false, "measure the generator alone (no Hugo, cards or peer): for large N")
 	flag.BoolVar(&allLanguages, "all-languages", false, "build the synthetic sites in every language of hugo.toml (default: the default language only)")
 	flag.Parse()
 	if err := run(*ns, *eds, *peer, *real, *keep, *cards); err != nil {
@@ -129,6 +130,9 @@ type row struct {
 }
 
 func run(nsFlag string, editions int, peer, real, keep bool, cards int) error {
+	if generatorOnly {
+		peer, real, cards = false, false, 0
+	}
 	root, err := projectRoot()
 	if err != nil {
 		return err
@@ -202,6 +206,9 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 		return r, err
 	}
 	fmt.Fprintf(os.Stderr, "N=%d: generator %.2fs; building with Hugo\n", n, r.gen.seconds)
+	if generatorOnly {
+		return r, nil
+	}
 	if err := writeNoCards(site); err != nil {
 		return r, err
 	}
@@ -289,7 +296,7 @@ const (
 	oneLanguage = "onelanguage.toml"
 )
 
-var allLanguages bool
+var allLanguages, generatorOnly bool
 
 func writeNoCards(site string) error {
 	return os.WriteFile(filepath.Join(site, noCards), []byte("[params]\n  previewCards = false\n"), 0o644)
@@ -358,6 +365,9 @@ func printRow(r row, peer bool) {
 }
 
 func rowLine(r row, peer bool) string {
+	if r.hugo.seconds == 0 { // -generator-only
+		return fmt.Sprintf("%d\t%d\t–\t%.2f\t–\t–\t–\t–\t%.0f\t–\t–\t%.3f\t–\t–\t–\t–", r.n, r.entries, r.gen.seconds, r.gen.peakMB, 1000*r.gen.seconds/float64(r.n))
+	}
 	total := r.gen.seconds + r.hugo.seconds
 	line := fmt.Sprintf("%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.0f\t%.1f%%\t%.0f\t%.0f\t%.1f\t%.3f",
 		r.n, r.entries, r.pages, r.gen.seconds, r.hugo.seconds, r.hugo.cpu, float64(r.pages)/r.hugo.seconds, 100*r.gen.seconds/total,
@@ -384,7 +394,7 @@ func printTargets(rows []row, peer bool) {
 	}
 	fmt.Println("Targets:")
 	for _, r := range rows {
-		if r.n == 10000 {
+		if r.n == 10000 && !generatorOnly {
 			rate := float64(r.pages) / r.hugo.seconds
 			check(rate >= 1500, "N=%d: Hugo %.0f pages/s ≥ 1,500 (without cards)", r.n, rate)
 			check(r.hugo.peakMB <= 1000, "N=%d: Hugo peak memory %.0f MB ≤ 1,000 MB", r.n, r.hugo.peakMB)
