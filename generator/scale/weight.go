@@ -31,6 +31,11 @@ func pageWeight(root, self, hugoBin, dir string) error {
 	if err := copySite(root, site); err != nil {
 		return err
 	}
+	// As a deploy builds it: the committed content/ (hand-written pages too), which the
+	// generator then brings up to date (writing nothing when it is), and the open data.
+	if err := copyTree(filepath.Join(root, "content"), filepath.Join(site, "content")); err != nil {
+		return err
+	}
 	gen, err := measure(root, self, childFlag, filepath.Join(root, "data"), filepath.Join(site, "content"))
 	if err != nil {
 		return err
