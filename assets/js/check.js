@@ -1,6 +1,7 @@
 // The shop check and the search. Both read check.json, the index Hugo builds from the markets,
 // and answer on the page as the shopper types. Answers are built with DOM methods and
-// textContent only: nothing typed, and nothing from the data, is ever parsed as HTML.
+// textContent only: nothing typed, and nothing from the data, is ever parsed as HTML. Every word
+// it says comes from the form's data-strings (i18n/<lang>.toml, in the page's language).
 (function () {
   "use strict";
 
@@ -10,7 +11,13 @@
   const out = document.getElementById(form.dataset.results);
   const searchMode = form.dataset.mode === "search";
   const maxInput = 500;
+  const strings = JSON.parse(form.dataset.strings || "{}");
   let index = null;
+
+  // t returns the string named key with each {field} replaced by vars[field].
+  function t(key, vars) {
+    return (strings[key] || key).replace(/\{(\w+)\}/g, (all, k) => (vars && k in vars ? String(vars[k]) : all));
+  }
 
   // fold drops case, accents and everything but letters and digits: "Março" and "MARCO" meet.
   function fold(s) {
@@ -129,21 +136,21 @@
     return e;
   }
 
-  const roles = { current: "a domain of", former: "a former domain of", mirror: "a mirror domain of" };
+  const roles = { current: "js_role_current", former: "js_role_former", mirror: "js_role_mirror" };
 
   function listedAnswer(m, why) {
     const box = el("div", { class: "answer answer-listed" },
-      el("h2", {}, (m.current ? "On a current list: " : m.status.length ? "Formerly listed: " : "Named: ") + m.name));
+      el("h2", {}, t(m.current ? "js_on_current" : m.status.length ? "js_formerly" : "js_named", { name: m.name })));
     if (why) box.append(el("p", {}, why));
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
       lists.append(el("li", { class: "status " + (s.current ? "status-current" : "status-former") },
-        s.list + ": editions " + s.years + ". " + s.text + "."));
+        t("js_editions", { list: s.list, years: s.years }) + " " + s.text));
     }
     if (!m.status.length) {
-      lists.append(el("li", { class: "status status-former" }, "Named only as a positive development, never as a listed market."));
+      lists.append(el("li", { class: "status status-former" }, t("js_development_only")));
     }
-    box.append(lists, el("p", {}, el("a", { href: m.url }, "What the reports said about " + m.name)));
+    box.append(lists, el("p", {}, el("a", { href: m.url }, t("js_what_reports_said", { name: m.name }))));
     return box;
   }
 
@@ -151,30 +158,33 @@
     const list = el("ul", { class: "market-list" });
     for (const m of ms) {
       const domains = m.hosts.filter((h) => h.role === "current").map((h) => h.text || h.ascii);
-      const where = m.kind === "physical" ? ["physical", m.city, m.country].filter(Boolean).join(", ")
-        : ["online", ...domains].join(" · ");
+      const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(", ")
+        : [t("js_online"), ...domains].join(" · ");
       list.append(el("li", { class: "market-item" }, el("a", { href: m.url }, m.name), " ",
         el("span", { class: "meta" }, where), " ",
-        el("span", { class: "badge " + (m.current ? "badge-current" : "badge-former") }, m.current ? "on a current list" : "formerly listed")));
+        el("span", { class: "badge " + (m.current ? "badge-current" : "badge-former") }, t(m.current ? "badge_current" : "badge_former"))));
     }
     return el("div", { class: "answer answer-candidates" }, el("h2", {}, heading), list);
   }
 
   function notFound(what, note) {
-    const lists = index.lists.map((l) => "the " + l.name + " (" + (l.first === l.latest ? "edition " + l.latest : "editions " + l.first + "–" + l.latest) + ")").join(" and ");
+    const lists = index.lists.map((l) => t("js_nf_list", {
+      name: l.name,
+      editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
+    })).join(t("js_nf_and"));
     const box = el("div", { class: "answer answer-not-found" },
-      el("h2", {}, "Not on the lists we cover"),
-      el("p", {}, what + " is on none of the lists this site covers: " + lists + "."));
+      el("h2", {}, t("js_nf_heading")),
+      el("p", {}, t("js_nf_text", { what: what, lists: lists })));
     if (note) box.append(el("p", { class: "look-alike" }, note));
     box.append(
-      el("p", {}, "That is no guarantee the shop is safe: the lists name only a few large markets, and new shops appear every day."),
-      el("p", {}, "Before you buy, check:"),
+      el("p", {}, t("js_nf_no_guarantee")),
+      el("p", {}, t("js_nf_before")),
       el("ul", {},
-        el("li", {}, "the exact address in your browser's address bar: look-alike addresses are a common trick;"),
-        el("li", {}, "prices far below what the item costs elsewhere;"),
-        el("li", {}, "a company name, postal address and returns policy you can verify;"),
-        el("li", {}, "reviews of the shop on other sites;"),
-        el("li", {}, "a way to pay that lets you dispute the charge, such as a credit card.")));
+        el("li", {}, t("js_nf_tip_address")),
+        el("li", {}, t("js_nf_tip_price")),
+        el("li", {}, t("js_nf_tip_company")),
+        el("li", {}, t("js_nf_tip_reviews")),
+        el("li", {}, t("js_nf_tip_payment"))));
     return box;
   }
 
@@ -186,29 +196,31 @@
   function answer(raw) {
     const text = raw.trim();
     if (!text) return null;
-    if (text.length > maxInput) return calm("That is too long to be a web address or a name. Paste just the shop's address, or type its name.");
-    if (!index) return calm(index === false ? "The list could not be loaded. Browse the markets from A to Z instead." : "Loading the list…");
+    if (text.length > maxInput) return calm(t("js_too_long"));
+    if (!index) return calm(t(index === false ? "js_load_failed" : "js_loading"));
     const host = searchMode ? "" : hostOf(text);
     if (host) {
       const hit = findHost(host);
       if (hit) {
         const shown = hit.host.text || hit.host.ascii;
-        const why = (host === hit.host.ascii ? shown + " is " : host + " belongs to " + shown + ", which is ") + roles[hit.host.role] + " " + hit.market.name + ".";
+        const role = t(roles[hit.host.role], { name: hit.market.name });
+        const why = host === hit.host.ascii ? t("js_host_is", { domain: shown, role: role })
+          : t("js_host_belongs", { host: host, domain: shown, role: role });
         return listedAnswer(hit.market, why);
       }
       const like = lookAlike(host);
-      return notFound(host, like ? "Careful: this address contains " + like + ", a listed domain, but it is a different site. Look-alike addresses are a common trick." : "");
+      return notFound(host, like ? t("js_look_alike", { domain: like }) : "");
     }
-    if (!fold(text)) return calm("Type a shop's web address (like shop.example.com) or its name.");
+    if (!fold(text)) return calm(t("js_type_address"));
     const found = searchMode ? findWords(text) : findNames(text);
-    if (!found.length) return notFound("“" + text + "”", "No market on the lists has a name like that. If you have the shop's web address, paste it: it gives a surer answer.");
-    if (searchMode) return candidates(found.slice(0, 20), found.length === 1 ? "1 market found" : found.length + " markets found");
+    if (!found.length) return notFound(t("js_quote", { text: text }), t("js_no_name"));
+    if (searchMode) return candidates(found.slice(0, 20), t(found.length === 1 ? "js_found_one" : "js_found_other", { count: found.length.toLocaleString(document.documentElement.lang) }));
     if (found.length === 1 || fold(found[0].name) === fold(text)) {
       const box = listedAnswer(found[0], "");
-      if (found.length > 1) box.append(candidates(found.slice(1, 5), "Other markets with similar names"));
+      if (found.length > 1) box.append(candidates(found.slice(1, 5), t("js_similar_other")));
       return box;
     }
-    return candidates(found.slice(0, 5), "Markets with similar names: which one do you mean?");
+    return candidates(found.slice(0, 5), t("js_similar_which"));
   }
 
   function show() {

@@ -55,6 +55,10 @@ type statusFront struct {
 	Years     []int  `json:"years"`
 	YearsText string `json:"years_text"`
 	Text      string `json:"text"`
+	// Since, SinceComplete and Latest let the templates say Text in other languages.
+	Since         int  `json:"since"`
+	SinceComplete bool `json:"since_complete"`
+	Latest        int  `json:"latest"`
 }
 
 type listingRef struct {
@@ -106,6 +110,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 		p.Params.Status = append(p.Params.Status, statusFront{
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
 			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(),
+			Since: s.Since, SinceComplete: s.SinceComplete, Latest: s.Publisher.Latest().Year,
 		})
 	}
 	for _, l := range m.Listings {
@@ -196,8 +201,8 @@ func marketBody(m *model.Market) string {
 		}
 		return items[i].order < items[j].order
 	})
+	// The "Listing history" heading is the template's, in the reader's language.
 	var b strings.Builder
-	b.WriteString("## Listing history\n\n")
 	for _, it := range items {
 		b.WriteString(it.text)
 	}
