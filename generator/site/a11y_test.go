@@ -63,6 +63,14 @@ func TestAccessibility(t *testing.T) {
 		{"check: listed", "/?q=https://item.taobao.com/x", "Taobao"},
 		{"check: not found", "/?q=example-shop-nowhere.com", "Not on the lists we cover"},
 		{"check: garbage", "/?q=%3Cscript%3E", ""},
+		// The site in other languages: the same pages with translated words and lang="en" parts.
+		{"es/home", "/es/", ""},
+		{"es/market", "/es/markets/taobao/", ""},
+		{"es/check: not found", "/es/?q=example-shop-nowhere.com", "No figura en las listas que cubrimos"},
+		{"zh-hans/home", "/zh-hans/", ""},
+		{"zh-hans/market", "/zh-hans/markets/taobao/", ""},
+		{"zh-hans/physical market", "/zh-hans/markets/la-salada/", ""},
+		{"zh-hans/check: listed", "/zh-hans/?q=https://item.taobao.com/x", "在现行名单上"},
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
