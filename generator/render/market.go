@@ -37,7 +37,32 @@ type marketParams struct {
 	Current     bool          `json:"current"`
 	Status      []statusFront `json:"status"`
 	Listings    []listingRef  `json:"listings"`
+	History     []historyItem `json:"history"`
 	Timeline    timelineFront `json:"timeline"`
+}
+
+// historyItem is one entry of a market's listing history, newest first: what an edition
+// reported, with its summary and sources. The market template writes the history in the
+// reader's language around the summaries, which stay in English.
+type historyItem struct {
+	Year          int         `json:"year"`
+	Publisher     string      `json:"publisher"`
+	PublisherName string      `json:"publisher_name"`
+	List          string      `json:"list"`
+	Development   bool        `json:"development,omitempty,omitzero"`
+	Edition       string      `json:"edition"`
+	URL           string      `json:"url"`
+	Published     string      `json:"published"`
+	Section       string      `json:"section,omitempty,omitzero"`
+	Page          int         `json:"page,omitempty,omitzero"`
+	Summary       string      `json:"summary"`
+	Sources       []sourceRef `json:"sources"`
+}
+
+// sourceRef is a source read for an entry: its address and the short name shown for it.
+type sourceRef struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 type domainsFront struct {
@@ -97,6 +122,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Hosts:    hosts(m),
 			Words:    summaryWords(m, categoryLabels),
 			Current:  m.Current(),
+			History:  marketHistory(m),
 			Timeline: timeline(site, m),
 		},
 	}
@@ -169,44 +195,38 @@ func unicode(domains []string) []string {
 	return out
 }
 
-// marketBody is the listing history: one heading per edition, newest first.
-func marketBody(m *model.Market) string {
-	type item struct {
-		year, order int
-		text        string
+// marketHistory is the listing history: one item per listing and positive development,
+// newest first; within a year, listings before developments, in publisher order.
+func marketHistory(m *model.Market) []historyItem {
+	var items []historyItem
+	item := func(e *model.Edition, summary string, sources []string) historyItem {
+		h := historyItem{
+			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
+			Edition: e.Title, URL: e.URL, Published: e.Published, Summary: strings.TrimSpace(summary),
+			Sources: []sourceRef{},
+		}
+		for _, s := range sources {
+			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: s})
+		}
+		return h
 	}
-	var items []item
 	for _, l := range m.Listings {
-		var b strings.Builder
-		e := l.Edition
-		fmt.Fprintf(&b, "### %d: %s\n\n", e.Year, Escape(e.Publisher.Short+" "+e.Publisher.List))
-		fmt.Fprintf(&b, "Reported in *%s* under “%s”%s. Published %s.\n\n", Escape(e.Title), Escape(l.Section), pageText(l.Page), e.PublishedText())
-		b.WriteString(strings.TrimSpace(l.Summary) + "\n\n")
-		b.WriteString(citation(e, l.Sources))
-		items = append(items, item{e.Year, 0, b.String()})
+		h := item(l.Edition, l.Summary, l.Sources)
+		h.Section, h.Page = l.Section, l.Page
+		items = append(items, h)
 	}
 	for _, d := range m.Developments {
-		var b strings.Builder
-		e := d.Edition
-		fmt.Fprintf(&b, "### %d: %s, positive development\n\n", e.Year, Escape(e.Publisher.Short+" "+e.Publisher.List))
-		fmt.Fprintf(&b, "Named as a positive development in *%s*. Published %s.\n\n", Escape(e.Title), e.PublishedText())
-		b.WriteString(strings.TrimSpace(d.Summary) + "\n\n")
-		b.WriteString(citation(e, d.Sources))
-		items = append(items, item{e.Year, 1, b.String()})
+		h := item(d.Edition, d.Summary, d.Sources)
+		h.Development = true
+		items = append(items, h)
 	}
-	// newest first; within a year, listings before developments, in publisher order
 	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].year != items[j].year {
-			return items[i].year > items[j].year
+		if items[i].Year != items[j].Year {
+			return items[i].Year > items[j].Year
 		}
-		return items[i].order < items[j].order
+		return !items[i].Development && items[j].Development
 	})
-	// The "Listing history" heading is the template's, in the reader's language.
-	var b strings.Builder
-	for _, it := range items {
-		b.WriteString(it.text)
-	}
-	return b.String()
+	return items
 }
 
 func pageText(page int) string {
@@ -214,16 +234,6 @@ func pageText(page int) string {
 		return fmt.Sprintf(", page %d", page)
 	}
 	return ""
-}
-
-// citation links the official report and the sources read for one listing.
-func citation(e *model.Edition, sources []string) string {
-	var links []string
-	for _, s := range sources {
-		links = append(links, fmt.Sprintf("[%s](%s)", Escape(sourceName(s)), escapeURL(s)))
-	}
-	return fmt.Sprintf("Source: %s, [*%s*](%s) (%s). Read for this entry: %s.\n\n",
-		Escape(e.Publisher.Name), Escape(e.Title), escapeURL(e.URL), e.PublishedText(), strings.Join(links, ", "))
 }
 
 // sourceName is a short label for a source URL: its host without "www.".

@@ -63,7 +63,7 @@ func Each(site *model.Site, yield func(Page) error) error {
 	for start := 0; start < len(site.Markets); start += batch {
 		rendered, err := parallel(site.Markets[start:min(start+batch, len(site.Markets))], func(m *model.Market) (Page, error) {
 			path := "markets/" + m.Slug + ".md"
-			data, err := page(marketFront(site, m, labels), marketBody(m))
+			data, err := page(marketFront(site, m, labels), "")
 			if err != nil {
 				return Page{}, fmt.Errorf("render %s: %w", path, err)
 			}

@@ -353,7 +353,7 @@ func hugoPath(root string) (string, error) {
 }
 
 func copySite(root, dst string) error {
-	for _, name := range []string{"hugo.toml", "layouts", "assets", "static"} {
+	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n"} {
 		if err := copyTree(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
 			return err
 		}
