@@ -229,13 +229,6 @@ func marketHistory(m *model.Market) []historyItem {
 	return items
 }
 
-func pageText(page int) string {
-	if page > 0 {
-		return fmt.Sprintf(", page %d", page)
-	}
-	return ""
-}
-
 // sourceName is a short label for a source URL: its host without "www.".
 func sourceName(raw string) string {
 	u, err := url.Parse(raw)
@@ -243,13 +236,6 @@ func sourceName(raw string) string {
 		return raw
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-}
-
-// marketLink is a markdown link to a market page; the link render hook resolves the
-// root-relative path against the base URL. (A relref shortcode per link made Hugo slow down
-// quadratically on long year pages.)
-func marketLink(m *model.Market) string {
-	return fmt.Sprintf("[%s](/markets/%s/)", Escape(m.Name), m.Slug)
 }
 
 // azLetter is the heading a market is listed under on the A–Z page: the first letter of its name
