@@ -1,29 +1,62 @@
 package render
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
-// coverageBody is a table of each edition's recorded entries against its official counts.
-func coverageBody(site *model.Site) string {
-	var b strings.Builder
-	b.WriteString("The reports are PDFs, and not every edition could be read in full. This table compares, for each edition, the markets recorded on this site with the official counts, where a source gives them. A market missing from an edition here may still be on that edition's list.\n\n")
-	b.WriteString("| Edition | Published | Online | Physical | Total |\n|---|---|---|---|---|\n")
-	for _, c := range model.Coverage(site) {
-		e := c.Edition
-		fmt.Fprintf(&b, "| [%s %d](/years/%d/) | %s | %s | %s | %s |\n",
-			Escape(e.Publisher.Short), e.Year, e.Year, e.PublishedText(), coverageCell(c.Online), coverageCell(c.Physical), coverageCell(c.Total))
-	}
-	b.WriteString("\nEach cell reads *recorded of official*. “Not given” means no source we read states an official count. Recorded numbers can exceed an official count when the report groups several sites under one heading that we record separately.\n")
-	return b.String()
+// coveragePage compares each edition's recorded entries with its official counts; the
+// coverage template writes the table in the reader's language.
+type coveragePage struct {
+	Title       string         `json:"title"`
+	Description string         `json:"description"`
+	Type        string         `json:"type"`
+	Params      coverageParams `json:"params"`
 }
 
-func coverageCell(c model.Count) string {
-	if c.Official == nil {
-		return fmt.Sprintf("%d of official count not given", c.Recorded)
+type coverageParams struct {
+	Editions []coverageRow `json:"editions"`
+}
+
+// coverageRow is one edition: recorded and official counts of its online, physical and all
+// markets.
+type coverageRow struct {
+	Publisher string        `json:"publisher"`
+	Year      int           `json:"year"`
+	Published string        `json:"published"`
+	Online    coverageCount `json:"online"`
+	Physical  coverageCount `json:"physical"`
+	Total     coverageCount `json:"total"`
+}
+
+// coverageCount is a count as recorded here, and officially where a source gives it (then
+// with the recorded share in percent).
+type coverageCount struct {
+	Recorded int  `json:"recorded"`
+	Official *int `json:"official,omitempty,omitzero"`
+	Percent  *int `json:"percent,omitempty,omitzero"`
+}
+
+func coverage(site *model.Site) coveragePage {
+	p := coveragePage{
+		Title:       "Data coverage",
+		Description: "How many of each edition's officially counted markets are recorded on this site.",
+		Type:        "coverage",
+		Params:      coverageParams{Editions: []coverageRow{}},
 	}
-	return fmt.Sprintf("%d of %d (%d%%)", c.Recorded, *c.Official, c.Percent())
+	count := func(c model.Count) coverageCount {
+		out := coverageCount{Recorded: c.Recorded, Official: c.Official}
+		if c.Official != nil {
+			pct := c.Percent()
+			out.Percent = &pct
+		}
+		return out
+	}
+	for _, c := range model.Coverage(site) {
+		e := c.Edition
+		p.Params.Editions = append(p.Params.Editions, coverageRow{
+			Publisher: e.Publisher.Short, Year: e.Year, Published: e.Published,
+			Online: count(c.Online), Physical: count(c.Physical), Total: count(c.Total),
+		})
+	}
+	return p
 }

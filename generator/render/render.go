@@ -86,7 +86,7 @@ func Each(site *model.Site, yield func(Page) error) error {
 			return err
 		}
 	}
-	if err := add("coverage.md", section{Title: "Data coverage", Description: "How many of each edition's officially counted markets are recorded on this site."}, coverageBody(site)); err != nil {
+	if err := add("coverage.md", coverage(site), ""); err != nil {
 		return err
 	}
 	if err := add("statistics.md", stats(site), ""); err != nil {
