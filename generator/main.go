@@ -2,10 +2,11 @@
 // content/, then builds or serves the site with Hugo.
 //
 //	go run ./generator validate   check data/ and report every problem
-//	go run ./generator generate   validate, then write content/ and the open-data files in opendata/
+//	go run ./generator generate   validate, then write content/, and the open-data files and the browser extension in opendata/
 //	go run ./generator coverage   compare recorded entries with each edition's official counts
 //	go run ./generator build      generate, then build the site into public/ with Hugo
 //	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
+//	go run ./generator import -edition ustr-2025 -o DIR REPORT   draft an edition from its report
 //
 // Arguments after the command, for build and serve, go to Hugo (e.g. --baseURL).
 package main
@@ -24,14 +25,21 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
-const usage = `usage: go run ./generator [-data DIR] [-content DIR] [-opendata DIR] COMMAND [HUGO FLAGS]
+const usage = `usage: go run ./generator [-data DIR] [-content DIR] [-opendata DIR] [-baseURL URL] COMMAND [HUGO FLAGS]
 
 commands:
   validate   check data/ and report every problem with file, line and field
-  generate   validate, then write the pages into content/ and the open-data files into opendata/
+  generate   validate, then write the pages into content/ and the open-data files and the
+             browser extension into opendata/
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/
+  import     draft an edition from its report (PDF or text) into another folder:
+             import -edition ustr-2025 -o DIR REPORT
+
+The browser extension that generate writes links to the site's address: -baseURL, else a
+--baseURL after the command (generate --baseURL URL; build and serve also pass it to Hugo),
+else HUGO_BASEURL, else hugo.toml's baseURL.
 `
 
 func main() {
@@ -41,6 +49,9 @@ func main() {
 // errInvalid means the data has problems, already reported.
 var errInvalid = errors.New("the data has problems")
 
+// errUsage means a command was called wrongly, and its usage printed.
+var errUsage = errors.New("usage")
+
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -48,6 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dataDir := fs.String("data", "data", "the data folder")
 	contentDir := fs.String("content", "content", "the content folder to write")
 	dataOut := fs.String("opendata", "opendata", "the folder to write the open-data files into (Hugo mounts its files/ folder)")
+	baseURL := fs.String("baseURL", "", "the site's address, for the browser extension's links (default: Hugo's --baseURL, HUGO_BASEURL or hugo.toml)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -58,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	pipeline.LimitMemory()
 	var err error
+	site := func() (string, error) { return siteAddress(*baseURL, rest, "hugo.toml") }
 	switch cmd {
 	case "validate":
 		_, err = load(*dataDir, stderr)
@@ -65,19 +78,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "validate: no problems")
 		}
 	case "generate":
-		err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr)
+		err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr)
 	case "coverage":
 		var site *model.Site
 		if site, err = load(*dataDir, stderr); err == nil {
 			err = printCoverage(stdout, site)
 		}
 	case "build":
-		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
 			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
 		}
 	case "serve":
-		if err = generate(*dataDir, *contentDir, *dataOut, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
 			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
+		}
+	case "import":
+		if err = importReport(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {
+			return 2
 		}
 	default:
 		fmt.Fprintf(stderr, "generator: unknown command %q\n\n", cmd)
@@ -117,8 +134,12 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	return errInvalid
 }
 
-func generate(dataDir, contentDir, dataOut string, stdout, stderr io.Writer) error {
+func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), stdout, stderr io.Writer) error {
 	start := time.Now()
+	baseURL, err := siteAddress()
+	if err != nil {
+		return err
+	}
 	site, st, problems, err := pipeline.Generate(dataDir, contentDir, time.Now())
 	if err != nil {
 		return err
@@ -129,7 +150,7 @@ func generate(dataDir, contentDir, dataOut string, stdout, stderr io.Writer) err
 	for _, k := range st.Kept {
 		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
 	}
-	od, err := pipeline.WriteOpenData(site, dataOut)
+	od, err := pipeline.WriteOpenData(site, dataOut, baseURL)
 	if err != nil {
 		return err
 	}

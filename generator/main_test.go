@@ -111,3 +111,64 @@ func snapshot(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// TestImportText drafts an edition from a report's text into a folder of its own and prints
+// what it found; it refuses to write into data/ and to overwrite the draft.
+func TestImportText(t *testing.T) {
+	report := filepath.Join("importer", "report", "testdata", "ustr-text.txt")
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ := strings.Cut(string(b), "\n=== ")
+	txt := filepath.Join(t.TempDir(), "report.txt")
+	os.WriteFile(txt, []byte(strings.ReplaceAll(text, "\n^L\n", "\n\f")), 0o644)
+	out := filepath.Join(t.TempDir(), "draft")
+	args := []string{"-data", fixture(t), "import", "-edition", "ustr-2023", "-url", "https://ustr.example.org/2023.pdf", "-published", "2024-01-30", "-o", out, txt}
+	code, stdout, stderr := runCmd(args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		`"2023 Review of Notorious Markets for Counterfeiting and Piracy", 4 pages, as USTR 2019–2025`,
+		"  Positive Developments                      1\n",
+		"  Online Markets                             2\n",
+		"  Physical Markets: China                    1\n",
+		"4 markets: 2 matched a market in " + fixture(t) + ", 2 new\n",
+		"unreadable headings: none\n",
+		"markets/fixture-bay.yaml: add fixture-bay.co, fixturebay.ws (named on page 2) to its domains",
+		filepath.Join(out, "editions", "ustr-2023.yaml") + "\n",
+		filepath.Join(out, "markets", "silk-street-market.yaml") + "\n",
+		"4 summaries are the placeholder \"TODO(import): write this summary in your own words\" (0 kept from ",
+		"`generator validate` rejects the draft until each is written in your own words.",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
+		}
+	}
+	draft, err := os.ReadFile(filepath.Join(out, "editions", "ustr-2023.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same import into another folder writes the same bytes.
+	out2 := filepath.Join(t.TempDir(), "draft")
+	args[len(args)-2] = out2
+	if code, _, stderr := runCmd(args...); code != 0 {
+		t.Fatalf("second import: exit %d: %s", code, stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(out2, "editions", "ustr-2023.yaml")); !bytes.Equal(again, draft) {
+		t.Errorf("a second import wrote different bytes:\n%s\n---\n%s", draft, again)
+	}
+	// Never over the draft, never into data/.
+	args[len(args)-2] = out
+	if code, _, stderr := runCmd(args...); code != 1 || !strings.Contains(stderr, "not overwriting") {
+		t.Errorf("import over a draft: exit %d, %s", code, stderr)
+	}
+	args[len(args)-2] = filepath.Join(fixture(t), "draft")
+	if code, _, stderr := runCmd(args...); code != 1 || !strings.Contains(stderr, "is inside") {
+		t.Errorf("import into data/: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := runCmd("import", txt); code != 2 {
+		t.Errorf("import without -edition and -o: exit %d, want 2", code)
+	}
+}

@@ -24,41 +24,14 @@
     return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   }
 
-  // hostOf returns the lower-case ASCII host of a URL or bare domain, or "" when the text is not
-  // one. The browser's URL parser drops scheme, userinfo, port, path, query and fragment, and
-  // turns an internationalized name into punycode.
-  function hostOf(text) {
-    if (/\s/.test(text)) return "";
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : "http://" + text.replace(/^\/\//, "");
-    let host;
-    try {
-      host = new URL(withScheme).hostname;
-    } catch (e) {
-      return "";
-    }
-    host = host.replace(/\.+$/, "");
-    return host.includes(".") && !host.startsWith("[") ? host : "";
-  }
-
-  // findHost matches a host to a listed domain by whole labels from the right: shop.example.com
-  // is example.com, example.com.evil.net is not. Listed domains are registrable names (the
-  // generator checks them against the public suffix list), so this never crosses to another
-  // owner's domain. The longest listed match wins.
+  // The matching rules are shared with the browser extension: assets/js/match.js, which Hugo
+  // joins before this file.
+  const hostOf = nmwMatch.hostOf;
   function findHost(host) {
-    const labels = host.split(".");
-    for (let i = 0; i < labels.length - 1; i++) {
-      const hit = index.hosts.get(labels.slice(i).join("."));
-      if (hit) return hit;
-    }
-    return null;
+    return nmwMatch.findHost(index.hosts, host);
   }
-
-  // lookAlike returns a listed domain written inside a host that is not that domain.
   function lookAlike(host) {
-    for (const d of index.hosts.keys()) {
-      if (("." + host + ".").includes("." + d + ".")) return d;
-    }
-    return "";
+    return nmwMatch.lookAlike(index.hosts, host);
   }
 
   // distance is the edit distance, counting a swap of neighbours as one edit.
@@ -138,20 +111,52 @@
 
   const roles = { current: "js_role_current", former: "js_role_former", mirror: "js_role_mirror" };
 
+  // partlyRecorded says how much of a list's latest edition is recorded here.
+  function partlyRecorded(l) {
+    const vars = { year: l.latest, publisher: l.publisher, recorded: l.recorded, official: l.official };
+    return t(l.official != null ? "js_partly_official" : "js_partly_no_official", vars);
+  }
+
+  // reportLinks links the coverage page and each partly recorded latest edition's report.
+  function reportLinks(lists) {
+    const p = el("p", {}, t("js_see"), el("a", { href: index.coverage }, t("js_see_coverage")));
+    for (const l of lists) p.append(t("js_list_separator"), el("a", { href: l.url, rel: "nofollow noopener noreferrer" }, t("js_official_report", { year: l.latest, publisher: l.publisher })));
+    p.append(t("js_sentence_end"));
+    return p;
+  }
+
+  function heading(m) {
+    if (m.current) return "js_on_current";
+    if (m.unknown) return "js_listed_before";
+    return m.status.length ? "js_formerly" : "js_named";
+  }
+
   function listedAnswer(m, why) {
-    const box = el("div", { class: "answer answer-listed" },
-      el("h2", {}, t(m.current ? "js_on_current" : m.status.length ? "js_formerly" : "js_named", { name: m.name })));
+    const box = el("div", { class: "answer answer-listed" + (m.unknown ? " answer-unknown" : "") },
+      el("h2", {}, t(heading(m), { name: m.name })));
     if (why) box.append(el("p", {}, why));
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
-      lists.append(el("li", { class: "status " + (s.current ? "status-current" : "status-former") },
+      lists.append(el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") },
         t("js_editions", { list: s.list, years: s.years }) + " " + s.text));
     }
     if (!m.status.length) {
       lists.append(el("li", { class: "status status-former" }, t("js_development_only")));
     }
-    box.append(lists, el("p", {}, el("a", { href: m.url }, t("js_what_reports_said", { name: m.name }))));
+    box.append(lists);
+    if (m.unknown) {
+      const partial = index.lists.filter((l) => m.status.some((s) => s.list === l.name && s.latest === "unknown"));
+      box.append(el("p", { class: "answer-gap" }, t("js_gap", { name: m.name, lists: partial.map(partlyRecorded).join(t("js_clause_separator")) })),
+        reportLinks(partial));
+    }
+    box.append(el("p", {}, el("a", { href: m.url }, t("js_what_reports_said", { name: m.name }))));
     return box;
+  }
+
+  function badge(m) {
+    if (m.current) return el("span", { class: "badge badge-current" }, t("badge_current"));
+    if (m.unknown) return el("span", { class: "badge badge-unknown" }, t("badge_unknown"));
+    return el("span", { class: "badge badge-former" }, t("badge_former"));
   }
 
   function candidates(ms, heading) {
@@ -161,20 +166,31 @@
       const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(", ")
         : [t("js_online"), ...domains].join(" · ");
       list.append(el("li", { class: "market-item" }, el("a", { href: m.url }, m.name), " ",
-        el("span", { class: "meta" }, where), " ",
-        el("span", { class: "badge " + (m.current ? "badge-current" : "badge-former") }, t(m.current ? "badge_current" : "badge_former"))));
+        el("span", { class: "meta" }, where), " ", badge(m)));
     }
     return el("div", { class: "answer answer-candidates" }, el("h2", {}, heading), list);
   }
 
+  // notFound says what was searched and how much of each list's latest edition is recorded:
+  // absence from this site is not absence from the lists.
   function notFound(what, note) {
-    const lists = index.lists.map((l) => t("js_nf_list", {
-      name: l.name,
-      editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
-    })).join(t("js_nf_and"));
+    const n = index.markets.length;
+    const partial = index.lists.filter((l) => !l.complete);
     const box = el("div", { class: "answer answer-not-found" },
       el("h2", {}, t("js_nf_heading")),
-      el("p", {}, t("js_nf_text", { what: what, lists: lists })));
+      el("p", {}, t("js_nf_text", {
+        what: what,
+        count: n.toLocaleString(document.documentElement.lang),
+        lists: index.lists.map((l) => t("js_nf_list", {
+          name: l.name,
+          editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
+        })).join(t("js_nf_and")),
+      })));
+    if (partial.length) {
+      const ul = el("ul", { class: "coverage-list" });
+      for (const l of partial) ul.append(el("li", {}, partlyRecorded(l) + t("js_sentence_end")));
+      box.append(el("p", {}, t("js_nf_partly")), ul, reportLinks(partial));
+    }
     if (note) box.append(el("p", { class: "look-alike" }, note));
     box.append(
       el("p", {}, t("js_nf_no_guarantee")),
@@ -237,12 +253,13 @@
       m.hosts = m.hosts || [];
       m.words = (m.words || "").split(" ");
       m.current = m.status.some((s) => s.current);
+      m.unknown = !m.current && m.status.some((s) => s.latest === "unknown");
       m.keys = [m.name, ...(m.aliases || []), ...(m.former || []), ...m.hosts.map((h) => h.text || h.ascii)].map(fold).filter(Boolean);
       const plain = fold(m.name.replace(/^the\s+/i, ""));
       if (plain) m.keys.push(plain);
       for (const h of m.hosts) hosts.set(h.ascii, { market: m, host: h });
     }
-    return { lists: data.lists, markets: data.markets, hosts: hosts };
+    return { lists: data.lists, coverage: data.coverage, markets: data.markets, hosts: hosts };
   }
 
   form.addEventListener("submit", (e) => {

@@ -73,16 +73,17 @@ const (
 
 // Edition is one published edition of a publisher's watchlist.
 type Edition struct {
-	Publisher    string        `yaml:"publisher"`
-	Year         int           `yaml:"year"`
-	Title        string        `yaml:"title"`
-	Published    string        `yaml:"published"`
-	URL          string        `yaml:"url"`
-	Counts       Counts        `yaml:"counts"`
-	Sources      []string      `yaml:"sources"`
-	Entries      []Entry       `yaml:"entries"`
-	Developments []Development `yaml:"developments"`
-	Pos          `yaml:"-"`
+	Publisher     string        `yaml:"publisher"`
+	Year          int           `yaml:"year"`
+	Title         string        `yaml:"title"`
+	Published     string        `yaml:"published"`
+	URL           string        `yaml:"url"`
+	Counts        Counts        `yaml:"counts"`
+	FullyRecorded FullyRecorded `yaml:"fully_recorded"`
+	Sources       []string      `yaml:"sources"`
+	Entries       []Entry       `yaml:"entries"`
+	Developments  []Development `yaml:"developments"`
+	Pos           `yaml:"-"`
 }
 
 // ID names the edition as its file does: "ustr-2016".
@@ -94,6 +95,23 @@ type Counts struct {
 	Physical *int   `yaml:"physical"`
 	Total    *int   `yaml:"total"`
 	Source   string `yaml:"source"`
+}
+
+// FullyRecorded names the sections (online, physical) of an edition whose official count is
+// unknown but that are recorded in full, with the source that shows it.
+type FullyRecorded struct {
+	Sections []string `yaml:"sections"`
+	Source   string   `yaml:"source"`
+}
+
+// Declares reports whether the edition's data says the section of the given kind is recorded in full.
+func (f FullyRecorded) Declares(kind string) bool {
+	for _, s := range f.Sections {
+		if s == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // Entry is one market as listed in one edition.
@@ -172,3 +190,7 @@ func (e *Edition) PublishedText() string {
 	}
 	return d.Format("January 2006")
 }
+
+// SummaryPlaceholder marks a summary not yet written: `generator import` leaves it in every
+// entry it drafts, and validation rejects it, so that a person writes each summary.
+const SummaryPlaceholder = "TODO(import): write this summary in your own words"

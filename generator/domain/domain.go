@@ -66,3 +66,22 @@ func Unicode(ascii string) string {
 func Covers(listed, host string) bool {
 	return host == listed || strings.HasSuffix(host, "."+listed)
 }
+
+// Find returns the listed domain that covers host, and its value: host itself or the nearest
+// parent domain in listed, matching whole labels from the right as the site's check does
+// (shop.example.com is example.com; example.com.evil.net is not). Keys and host must be
+// canonical.
+func Find[T any](listed map[string]T, host string) (string, T, bool) {
+	for h := host; h != ""; {
+		if v, ok := listed[h]; ok {
+			return h, v, true
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	var zero T
+	return "", zero, false
+}

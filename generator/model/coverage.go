@@ -40,27 +40,34 @@ type EditionCoverage struct {
 func Coverage(site *Site) []EditionCoverage {
 	var out []EditionCoverage
 	for _, e := range site.Editions {
-		c := EditionCoverage{
-			Edition:  e,
-			Online:   Count{len(e.Online), e.Counts.Online},
-			Physical: Count{len(e.Physical), e.Counts.Physical},
-			Total:    Count{len(e.Online) + len(e.Physical), e.Counts.Total},
-		}
-		if c.Total.Official == nil && e.Counts.Online != nil && e.Counts.Physical != nil {
-			t := *e.Counts.Online + *e.Counts.Physical
-			c.Total.Official = &t
-		}
-		out = append(out, c)
+		out = append(out, CoverageOf(e))
 	}
 	return out
 }
 
-// Complete reports whether every officially counted market of the edition is recorded: both
-// official counts are known and reached.
+// CoverageOf returns one edition's coverage. The official total is the one given, or the sum of
+// the two sections' counts when both are given.
+func CoverageOf(e *Edition) EditionCoverage {
+	c := EditionCoverage{
+		Edition:  e,
+		Online:   Count{len(e.Online), e.Counts.Online},
+		Physical: Count{len(e.Physical), e.Counts.Physical},
+		Total:    Count{len(e.Online) + len(e.Physical), e.Counts.Total},
+	}
+	if c.Total.Official == nil && e.Counts.Online != nil && e.Counts.Physical != nil {
+		t := *e.Counts.Online + *e.Counts.Physical
+		c.Total.Official = &t
+	}
+	return c
+}
+
+// EditionCount is the edition's recorded markets against its official total (CoverageOf).
+func EditionCount(e *Edition) Count { return CoverageOf(e).Total }
+
+// Complete reports whether every market of the edition is recorded: each section's official
+// count is known and reached, or data/ states the section fully recorded (fully_recorded).
 func Complete(e *Edition) bool {
-	c := Count{len(e.Online), e.Counts.Online}
-	p := Count{len(e.Physical), e.Counts.Physical}
-	return c.Official != nil && p.Official != nil && c.Percent() >= 100 && p.Percent() >= 100
+	return sectionRecorded(e, dataset.Online) && sectionRecorded(e, dataset.Physical)
 }
 
 // State is what the data says of a market in one edition.
@@ -94,9 +101,16 @@ func (e *Edition) State(m *Market) State {
 }
 
 // SectionComplete reports whether every market the edition officially counts in the section of
-// the given kind (online or physical) is recorded.
+// the given kind (online or physical) is recorded, or data/ states the section fully recorded.
 func SectionComplete(e *Edition, kind string) bool {
-	if Complete(e) {
+	if kind != dataset.Physical {
+		kind = dataset.Online
+	}
+	return sectionRecorded(e, kind)
+}
+
+func sectionRecorded(e *Edition, kind string) bool {
+	if e.FullyRecorded.Declares(kind) {
 		return true
 	}
 	if kind == dataset.Physical {

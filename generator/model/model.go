@@ -35,15 +35,19 @@ func (p *Publisher) Latest() *Edition {
 // Edition is one edition with its listings and the changes since the previous edition.
 type Edition struct {
 	*dataset.Edition
-	Publisher    *Publisher
-	Previous     *Edition   // the same publisher's previous edition, or nil
-	Online       []*Listing // in data order
-	Physical     []*Listing
-	New          []*Market // never listed before by this publisher
-	Returning    []*Market // listed by this publisher before, but not in the previous edition
-	Dropped      []*Market // in the previous edition, not in this one
-	Developments []*Development
-	listed       map[*Market]bool
+	Publisher *Publisher
+	Previous  *Edition   // the same publisher's previous edition, or nil
+	Online    []*Listing // in data order
+	Physical  []*Listing
+	// The changes since the previous edition are computed only across known states (see State):
+	// a gap in the data is never shown as a market leaving or joining a list.
+	New           []*Market // listed, and every earlier edition of this publisher is known not to list it
+	FirstRecorded []*Market // listed, recorded in no earlier edition, but some earlier edition is too partly recorded to tell
+	Returning     []*Market // listed, known not listed in the previous edition, listed in an earlier one
+	Dropped       []*Market // listed in the previous edition, known not listed in this one
+	Unrecorded    []*Market // listed in the previous edition, not recorded in this partly recorded one
+	Developments  []*Development
+	listed        map[*Market]bool
 }
 
 // Lists reports whether the edition lists the market.
@@ -78,8 +82,9 @@ type Status struct {
 	Last      *Edition // the last edition that listed it
 	Current   bool     // listed in the publisher's latest edition
 	Since     int      // editions published after Last
-	// SinceComplete is true when every edition after Last is fully recorded, so that absence
-	// from them is a fact rather than a gap in the data.
+	Latest    State    // the market's state in the publisher's latest edition
+	// SinceComplete is true when every edition after Last has the market's section fully
+	// recorded, so that absence from them is a fact rather than a gap in the data.
 	SinceComplete bool
 }
 
@@ -89,15 +94,32 @@ func (s Status) Text() string {
 	if s.Current {
 		return fmt.Sprintf("Listed in the latest %s edition (%d)", short, s.Last.Year)
 	}
+	latest := s.Publisher.Latest().Year
 	switch {
-	case !s.SinceComplete && s.Since == 1:
-		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the latest edition (%d) is only partly recorded", short, s.Last.Year, s.Publisher.Latest().Year)
+	case s.Latest == Unknown:
+		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the latest edition (%d) is only partly recorded, so it may still be on the list", short, s.Last.Year, latest)
 	case !s.SinceComplete:
-		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; the %d editions since are only partly recorded", short, s.Last.Year, s.Since)
+		return fmt.Sprintf("Last listed by %s in %d as far as recorded here; absent from the latest edition (%d)", short, s.Last.Year, latest)
 	case s.Since == 1:
-		return fmt.Sprintf("Last listed by %s in %d; absent from the latest edition (%d)", short, s.Last.Year, s.Publisher.Latest().Year)
+		return fmt.Sprintf("Last listed by %s in %d; absent from the latest edition (%d)", short, s.Last.Year, latest)
 	}
 	return fmt.Sprintf("Last listed by %s in %d; absent from the %d editions since", short, s.Last.Year, s.Since)
+}
+
+// LatestUnknown reports whether no list's latest edition names the market, but one that listed
+// it before is too partly recorded to say it no longer does.
+func (m *Market) LatestUnknown() bool {
+	for _, s := range m.Statuses {
+		if s.Current {
+			return false
+		}
+	}
+	for _, s := range m.Statuses {
+		if s.Latest == Unknown {
+			return true
+		}
+	}
+	return false
 }
 
 // Current reports whether any list's latest edition names the market.
@@ -183,7 +205,7 @@ func publisherIndex(s *Site, p *Publisher) int {
 	return len(s.Publishers)
 }
 
-// changes fills each edition's new, returning and dropped markets.
+// changes fills each edition's new, first recorded, returning, dropped and unrecorded markets.
 func changes(p *Publisher) {
 	ever := map[*Market]bool{}
 	for i, e := range p.Editions {
@@ -191,28 +213,45 @@ func changes(p *Publisher) {
 			e.Previous = p.Editions[i-1]
 		}
 		for _, l := range append(append([]*Listing{}, e.Online...), e.Physical...) {
+			m := l.Market
 			switch {
-			case e.Previous != nil && e.Previous.Lists(l.Market):
-			case ever[l.Market]:
-				e.Returning = append(e.Returning, l.Market)
+			case e.Previous != nil && e.Previous.Lists(m):
+			case ever[m] && e.Previous.State(m) == NotListed:
+				e.Returning = append(e.Returning, m)
+			case ever[m]: // after a gap in the data: continuing or returning, the data cannot say
+			case knownAbsent(p.Editions[:i], m):
+				e.New = append(e.New, m)
 			default:
-				e.New = append(e.New, l.Market)
+				e.FirstRecorded = append(e.FirstRecorded, m)
 			}
 		}
 		if e.Previous != nil {
 			for _, l := range append(append([]*Listing{}, e.Previous.Online...), e.Previous.Physical...) {
-				if !e.Lists(l.Market) {
+				switch e.State(l.Market) {
+				case NotListed:
 					e.Dropped = append(e.Dropped, l.Market)
+				case Unknown:
+					e.Unrecorded = append(e.Unrecorded, l.Market)
 				}
 			}
 		}
 		for m := range e.listed {
 			ever[m] = true
 		}
-		for _, list := range [][]*Market{e.New, e.Returning, e.Dropped} {
+		for _, list := range [][]*Market{e.New, e.FirstRecorded, e.Returning, e.Dropped, e.Unrecorded} {
 			sortByName(list)
 		}
 	}
+}
+
+// knownAbsent reports whether every one of the editions is known not to list the market.
+func knownAbsent(editions []*Edition, m *Market) bool {
+	for _, e := range editions {
+		if e.State(m) != NotListed {
+			return false
+		}
+	}
+	return true
 }
 
 func statuses(s *Site, m *Market) []Status {
@@ -230,9 +269,10 @@ func statuses(s *Site, m *Market) []Status {
 			continue
 		}
 		st.Current = st.Since == 0
+		st.Latest = p.Latest().State(m)
 		st.SinceComplete = true
 		for _, e := range p.Editions[len(p.Editions)-st.Since:] {
-			st.SinceComplete = st.SinceComplete && Complete(e)
+			st.SinceComplete = st.SinceComplete && e.State(m) == NotListed
 		}
 		out = append(out, st)
 	}

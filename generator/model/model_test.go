@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
@@ -50,13 +51,15 @@ func TestStatus(t *testing.T) {
 	for _, c := range []struct {
 		since    int
 		complete bool
+		latest   model.State
 		want     string
 	}{
-		{1, true, "Last listed by USTR in 2019; absent from the latest edition (2021)"},
-		{2, false, "Last listed by USTR in 2019 as far as recorded here; the 2 editions since are only partly recorded"},
-		{1, false, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded"},
+		{1, true, model.NotListed, "Last listed by USTR in 2019; absent from the latest edition (2021)"},
+		{2, false, model.NotListed, "Last listed by USTR in 2019 as far as recorded here; absent from the latest edition (2021)"},
+		{2, false, model.Unknown, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded, so it may still be on the list"},
+		{1, false, model.Unknown, "Last listed by USTR in 2019 as far as recorded here; the latest edition (2021) is only partly recorded, so it may still be on the list"},
 	} {
-		st.Since, st.SinceComplete = c.since, c.complete
+		st.Since, st.SinceComplete, st.Latest = c.since, c.complete, c.latest
 		if got := st.Text(); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
 		}
@@ -101,8 +104,9 @@ func TestTimeline(t *testing.T) {
 	site := load(t)
 	for slug, want := range map[string]string{
 		// one row per list, one cell per edition: USTR 2019-2021 | EU 2020; * = development
-		"shop-o-rama": "new dropped returning | absent",
-		"old-locker":  "new dropped* absent | absent",
+		// EU 2020 gives no official count, so a market it does not record is unknown there
+		"shop-o-rama": "new dropped returning | unknown",
+		"old-locker":  "new dropped* absent | unknown",
 		"fixture-bay": "new listed listed | new",
 	} {
 		var got []string
@@ -185,6 +189,93 @@ func TestState(t *testing.T) {
 	} {
 		if got := edition(c.edition).State(market(site, c.market)); got != c.want {
 			t.Errorf("%s in %s: %v, want %v", c.market, c.edition, got, c.want)
+		}
+	}
+}
+
+// threeStates is one publisher's six editions, some fully recorded (the official online count
+// reached) and some partly: the changes and timelines must never cross a partial edition.
+func threeStates(t *testing.T) *model.Site {
+	t.Helper()
+	n := func(i int) *int { return &i }
+	set := &dataset.Set{Publishers: []*dataset.Publisher{{ID: "p", Short: "P", List: "List"}}}
+	for _, slug := range []string{"a", "b", "c", "d"} {
+		set.Markets = append(set.Markets, &dataset.Market{Slug: slug, Name: strings.ToUpper(slug), Kind: dataset.Online})
+	}
+	set.Markets = append(set.Markets, &dataset.Market{Slug: "p", Name: "P", Kind: dataset.Physical})
+	for _, e := range []struct {
+		year     int
+		official *int // online; physical is 0 unless declared
+		physical *int
+		declared []string
+		listed   string
+	}{
+		{2019, n(2), n(0), nil, "a b"},               // complete
+		{2020, n(5), nil, []string{"physical"}, "c"}, // online partial; physical declared full
+		{2021, n(2), n(0), nil, "a c"},               // complete
+		{2022, n(10), nil, nil, "c d"},               // partial, physical unknown
+		{2023, n(2), n(0), nil, "a d"},               // complete
+		{2024, n(1), n(0), nil, "c"},                 // complete
+	} {
+		ed := &dataset.Edition{Publisher: "p", Year: e.year, Counts: dataset.Counts{Online: e.official, Physical: e.physical}}
+		ed.FullyRecorded.Sections = e.declared
+		for _, slug := range strings.Fields(e.listed) {
+			ed.Entries = append(ed.Entries, dataset.Entry{Market: slug})
+		}
+		set.Editions = append(set.Editions, ed)
+	}
+	return model.Build(set)
+}
+
+func TestThreeStatesChanges(t *testing.T) {
+	site := threeStates(t)
+	names := func(ms []*model.Market) string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Slug)
+		}
+		return strings.Join(out, " ")
+	}
+	for i, want := range []string{
+		// new / first recorded / returning / dropped / unrecorded
+		"a b////",
+		"c////a b", // partial: a and b are not dropped, only unrecorded
+		"////",     // a after a gap in the data is neither returning nor new; c continues
+		"/d///a",   // d: 2020 too partial to call it new; a unrecorded, not dropped
+		"///c/",    // complete after partial: c, listed in 2022, is known not listed
+		"//c/a d/",
+	} {
+		e := site.Editions[i]
+		got := strings.Join([]string{names(e.New), names(e.FirstRecorded), names(e.Returning), names(e.Dropped), names(e.Unrecorded)}, "/")
+		if got != want {
+			t.Errorf("%d: %q, want %q", e.Year, got, want)
+		}
+		if !model.Complete(e) && (len(e.Dropped) > 0 || len(e.Returning) > 0) {
+			t.Errorf("%d is partly recorded but yields dropped %v or returning %v", e.Year, names(e.Dropped), names(e.Returning))
+		}
+	}
+}
+
+func TestThreeStatesTimeline(t *testing.T) {
+	site := threeStates(t)
+	for slug, want := range map[string]string{
+		"a": "new unknown listed unknown listed dropped",
+		"b": "new unknown absent unknown absent absent",
+		"c": "absent new listed listed dropped returning",
+		"d": "absent unknown absent listed listed dropped",
+		"p": "absent absent absent unknown absent absent", // 2020: physical declared fully recorded
+	} {
+		rows := market(site, slug).Timeline(site)
+		var cells []string
+		for _, c := range rows[0].Cells {
+			cells = append(cells, c.State)
+			if !model.Complete(c.Edition) && !model.SectionComplete(c.Edition, market(site, slug).Kind) &&
+				(c.State == model.CellDropped || c.State == model.CellReturning || c.State == model.CellAbsent) {
+				t.Errorf("%s %d: %s drawn in a partly recorded edition", slug, c.Edition.Year, c.State)
+			}
+		}
+		if got := strings.Join(cells, " "); got != want {
+			t.Errorf("%s: %q, want %q", slug, got, want)
 		}
 	}
 }

@@ -4,11 +4,12 @@ import "sort"
 
 // Cell states in a market's timeline: where the market stood in one edition of one list.
 const (
-	CellNew       = "new"       // listed, never listed before by this publisher
-	CellListed    = "listed"    // listed, and listed in the previous edition too
-	CellReturning = "returning" // listed again after one or more editions without it
-	CellDropped   = "dropped"   // not listed, but listed in the previous edition
+	CellNew       = "new"       // listed, and every earlier edition of this publisher is known not to list it
+	CellListed    = "listed"    // listed, after a listing or a gap in the data (continuing, or first recorded)
+	CellReturning = "returning" // listed again: known not listed in the previous edition, listed earlier
+	CellDropped   = "dropped"   // known not listed, but listed in the previous edition
 	CellAbsent    = "absent"    // not listed, and not listed in the previous edition
+	CellUnknown   = "unknown"   // not recorded, in an edition too partly recorded to say (State Unknown)
 )
 
 // Cell is one edition in a market's timeline.
@@ -37,18 +38,21 @@ func (m *Market) Timeline(s *Site) []TimelineRow {
 			continue
 		}
 		row := TimelineRow{Publisher: p}
-		ever := false
-		for i, e := range p.Editions {
-			prev := i > 0 && p.Editions[i-1].Lists(m)
+		ever, known := false, true // known: every earlier edition is known not to list it
+		var prev State = NotListed
+		for _, e := range p.Editions {
+			st := e.State(m)
 			c := Cell{Edition: e}
 			switch {
-			case e.Lists(m) && prev:
-				c.State = CellListed
-			case e.Lists(m) && ever:
+			case st == Listed && prev == NotListed && ever:
 				c.State = CellReturning
-			case e.Lists(m):
+			case st == Listed && !ever && known:
 				c.State = CellNew
-			case prev:
+			case st == Listed:
+				c.State = CellListed
+			case st == Unknown:
+				c.State = CellUnknown
+			case prev == Listed:
 				c.State = CellDropped
 			default:
 				c.State = CellAbsent
@@ -58,7 +62,9 @@ func (m *Market) Timeline(s *Site) []TimelineRow {
 					c.Development = true
 				}
 			}
-			ever = ever || e.Lists(m)
+			ever = ever || st == Listed
+			known = known && st == NotListed
+			prev = st
 			row.Cells = append(row.Cells, c)
 		}
 		rows = append(rows, row)

@@ -67,20 +67,33 @@ type Category struct {
 
 // Edition is one edition of a list with its entries.
 type Edition struct {
-	ID           string        `json:"id"`
-	Publisher    string        `json:"publisher"`
-	Year         int           `json:"year"`
-	Title        string        `json:"title"`
-	Published    string        `json:"published"`
-	URL          string        `json:"url"`
-	Page         string        `json:"page"`
-	Counts       *Counts       `json:"official_counts"`
-	Sources      []string      `json:"sources"`
-	New          []string      `json:"new"`
-	Returning    []string      `json:"returning"`
-	Dropped      []string      `json:"dropped"`
-	Entries      []Entry       `json:"entries"`
-	Developments []Development `json:"developments"`
+	ID        string   `json:"id"`
+	Publisher string   `json:"publisher"`
+	Year      int      `json:"year"`
+	Title     string   `json:"title"`
+	Published string   `json:"published"`
+	URL       string   `json:"url"`
+	Page      string   `json:"page"`
+	Counts    *Counts  `json:"official_counts"`
+	Sources   []string `json:"sources"`
+	// Recorded says which sections are recorded in full; where one is not, a market missing from
+	// the entries may still be listed, and the changes below are computed only where the data can tell.
+	Recorded      Recorded      `json:"recorded_in_full"`
+	New           []string      `json:"new"`            // every earlier edition known not to list it
+	FirstRecorded []string      `json:"first_recorded"` // in no earlier entries, but an earlier edition is partly recorded
+	Returning     []string      `json:"returning"`
+	Dropped       []string      `json:"dropped"`    // in the previous edition, known not listed in this one
+	Unrecorded    []string      `json:"unrecorded"` // in the previous edition, not recorded in this partly recorded one
+	Entries       []Entry       `json:"entries"`
+	Developments  []Development `json:"developments"`
+}
+
+// Recorded says whether each section of an edition is recorded in full (its official count
+// reached, or stated in data/ with a source).
+type Recorded struct {
+	Online   bool   `json:"online"`
+	Physical bool   `json:"physical"`
+	Source   string `json:"source,omitempty"` // where data/ states a section full without an official count
 }
 
 // Counts are an edition's official numbers of markets, where a source gives them.
@@ -182,14 +195,84 @@ type DomainMarket struct {
 	Statuses []Status `json:"statuses"`
 }
 
-// CSVHeader is the first row of data/listings.csv.
-var CSVHeader = []string{
-	"edition", "publisher", "year", "published", "edition_title", "edition_url",
-	"market", "market_name", "kind", "country", "city", "categories",
-	"section", "report_page", "domains", "summary", "sources", "market_page",
+// CSVField is one column of data/listings.csv, as datapackage.json declares it (a Frictionless
+// Table Schema field).
+type CSVField struct {
+	Name        string       `json:"name"`
+	Type        string       `json:"type"`
+	Format      string       `json:"format,omitempty"`
+	Description string       `json:"description"`
+	Constraints *Constraints `json:"constraints,omitempty"`
 }
 
-// Each hands every open-data file to yield, in a stable order. A file's content is made only
+// Constraints are the rules a column's values follow.
+type Constraints struct {
+	Required bool     `json:"required,omitempty"`
+	Enum     []string `json:"enum,omitempty"`
+	Pattern  string   `json:"pattern,omitempty"`
+	Minimum  *int     `json:"minimum,omitempty"`
+}
+
+// CSVFields are the columns of data/listings.csv, in order: the CSV writer and datapackage.json
+// both use this list, so the file and its description cannot drift apart.
+var CSVFields = []CSVField{
+	required(CSVField{Name: "edition", Type: "string", Description: "the edition's id, such as ustr-2024"}),
+	required(CSVField{Name: "publisher", Type: "string", Description: "the publisher's id: ustr or eu"}),
+	required(CSVField{Name: "year", Type: "integer", Description: "the year the edition reviews"}),
+	pattern(CSVField{Name: "published", Type: "string", Description: "publication date, YYYY-MM-DD, or YYYY-MM when only the month is known"}, `[0-9]{4}-[0-9]{2}(-[0-9]{2})?`),
+	{Name: "edition_title", Type: "string", Description: "the edition's title"},
+	{Name: "edition_url", Type: "string", Format: "uri", Description: "the official report"},
+	required(CSVField{Name: "market", Type: "string", Description: "the market's slug; with edition, the row's key"}),
+	{Name: "market_name", Type: "string", Description: "the market's name"},
+	enum(CSVField{Name: "kind", Type: "string", Description: "online or physical"}, "online", "physical"),
+	{Name: "country", Type: "string", Description: "ISO 3166-1 alpha-2 code, or empty"},
+	{Name: "city", Type: "string", Description: "city of a physical market, or empty"},
+	{Name: "categories", Type: "string", Description: "category ids, separated by single spaces"},
+	{Name: "section", Type: "string", Description: "the report's heading the market appears under"},
+	minimum(CSVField{Name: "report_page", Type: "integer", Description: "page number in the report, or empty"}, 1),
+	{Name: "domains", Type: "string", Description: "the domains this edition names, separated by single spaces"},
+	{Name: "summary", Type: "string", Description: "what the edition reported, in our own words (markdown, on one line); empty where not yet recorded"},
+	{Name: "sources", Type: "string", Description: "addresses of the sources, separated by single spaces"},
+	{Name: "market_page", Type: "string", Description: "the market's page, relative to the site's root"},
+}
+
+func required(f CSVField) CSVField {
+	f.constraints().Required = true
+	return f
+}
+
+func pattern(f CSVField, p string) CSVField {
+	f.constraints().Pattern = p
+	return f
+}
+
+func enum(f CSVField, values ...string) CSVField {
+	f.constraints().Enum = values
+	return f
+}
+
+func minimum(f CSVField, n int) CSVField {
+	f.constraints().Minimum = &n
+	return f
+}
+
+func (f *CSVField) constraints() *Constraints {
+	if f.Constraints == nil {
+		f.Constraints = &Constraints{}
+	}
+	return f.Constraints
+}
+
+// CSVHeader is the first row of data/listings.csv: the names of CSVFields.
+var CSVHeader = func() []string {
+	var h []string
+	for _, f := range CSVFields {
+		h = append(h, f.Name)
+	}
+	return h
+}()
+
+// Each hands every open-data file (and the files' schemas and datapackage.json) to yield, in a stable order. A file's content is made only
 // as it is written, a record at a time, so the data set is never held in memory as text.
 func Each(site *model.Site, yield func(File) error) error {
 	ms, err := newMarkets(site)
@@ -234,7 +317,7 @@ func Each(site *model.Site, yield func(File) error) error {
 	if err := yield(File{Path: ListingsCSV, Write: func(w io.Writer) error { return listingsCSV(w, site) }}); err != nil {
 		return err
 	}
-	return yield(jsonFile(DatasetJSON, func(d *doc) {
+	if err := yield(jsonFile(DatasetJSON, func(d *doc) {
 		d.header()
 		updated := ""
 		for _, e := range site.Editions {
@@ -248,7 +331,13 @@ func Each(site *model.Site, yield func(File) error) error {
 		})
 		d.list("editions", len(site.Editions), func(i int) (any, error) { return edition(site.Editions[i]), nil })
 		d.list("markets", len(site.Markets), func(i int) (any, error) { return ms.rec[site.Markets[i]], nil })
-	}))
+	})); err != nil {
+		return err
+	}
+	if err := schemaFiles(yield); err != nil {
+		return err
+	}
+	return yield(dataPackageFile(site))
 }
 
 // markets holds each market's record, which several files repeat.
@@ -417,9 +506,15 @@ func edition(e *model.Edition) func(d *doc) {
 		}
 		d.field("official_counts", counts, nil)
 		d.field("sources", list(e.Sources), nil)
+		d.field("recorded_in_full", Recorded{
+			Online: model.SectionComplete(e, dataset.Online), Physical: model.SectionComplete(e, dataset.Physical),
+			Source: e.FullyRecorded.Source,
+		}, nil)
 		d.field("new", slugs(e.New), nil)
+		d.field("first_recorded", slugs(e.FirstRecorded), nil)
 		d.field("returning", slugs(e.Returning), nil)
 		d.field("dropped", slugs(e.Dropped), nil)
+		d.field("unrecorded", slugs(e.Unrecorded), nil)
 		listings := editionListings(e)
 		d.list("entries", len(listings), func(i int) (any, error) {
 			l := listings[i]
@@ -542,6 +637,9 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 				e.ID(), e.Publisher.ID, strconv.Itoa(e.Year), e.Published, e.Title, e.URL,
 				m.Slug, m.Name, m.Kind, m.Country, m.City, strings.Join(m.Categories, " "),
 				l.Section, page, strings.Join(doms, " "), oneLine(l.Summary), strings.Join(l.Sources, " "), MarketPage(m.Slug),
+			}
+			if len(row) != len(CSVFields) {
+				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))
 			}
 			if err := w.Write(row); err != nil {
 				return err

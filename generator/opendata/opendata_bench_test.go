@@ -31,7 +31,7 @@ func BenchmarkWriteOpenData(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := pipeline.WriteOpenData(site, b.TempDir()); err != nil {
+		if _, err := pipeline.WriteOpenData(site, b.TempDir(), "https://example.org/"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/extension"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
 	"github.com/notorious-markets-watch/nmw/generator/outdir"
@@ -62,13 +63,25 @@ func Generate(dataDir, contentDir string, today time.Time) (*model.Site, content
 	return site, st, nil, err
 }
 
-// WriteOpenData writes the site's open-data files (JSON, CSV, the domain look-up API) into
-// dir/files, which Hugo mounts as static files, tracking them in dir's manifest. The files are
-// made one at a time as they are written.
-func WriteOpenData(site *model.Site, dir string) (outdir.Stats, error) {
+// WriteOpenData writes the site's open-data files (JSON, CSV, the domain look-up API) and the
+// browser extension (unpacked and zipped, with links below baseURL) into dir/files, which Hugo
+// mounts as static files, tracking them in dir's manifest. The open-data files are made one at
+// a time as they are written.
+func WriteOpenData(site *model.Site, dir, baseURL string) (outdir.Stats, error) {
+	ext, err := extension.Published(site, baseURL)
+	if err != nil {
+		return outdir.Stats{}, err
+	}
 	return outdir.WriteEach(dir, func(yield func(outdir.File) error) error {
-		return opendata.Each(site, func(f opendata.File) error {
+		err := opendata.Each(site, func(f opendata.File) error {
 			return yield(outdir.File{Path: f.Path, Write: f.Write})
 		})
+		for _, f := range ext {
+			if err != nil {
+				break
+			}
+			err = yield(outdir.Bytes(f.Path, f.Data))
+		}
+		return err
 	})
 }

@@ -25,11 +25,18 @@ type homeParams struct {
 	Lists    []coveredList  `json:"lists"`
 }
 
-// coveredList is one list the site covers, for the check's "not on any list" answer.
+// coveredList is one list the site covers, for the check's "not among the markets recorded
+// here" answer: its span, and how much of its latest edition is recorded (model.Coverage).
 type coveredList struct {
-	Name   string `json:"name"`
-	First  int    `json:"first"`
-	Latest int    `json:"latest"`
+	Name      string `json:"name"`
+	Publisher string `json:"publisher"`
+	First     int    `json:"first"`
+	Latest    int    `json:"latest"`
+	Recorded  int    `json:"recorded"`           // markets of the latest edition recorded here
+	Official  *int   `json:"official,omitempty"` // its official count, where a source gives it
+	Complete  bool   `json:"complete"`
+	Title     string `json:"title"`
+	URL       string `json:"url"` // the latest edition's report
 }
 
 func home(site *model.Site) homePage {
@@ -51,7 +58,11 @@ func home(site *model.Site) homePage {
 	for _, pub := range site.Publishers {
 		if e := pub.Latest(); e != nil {
 			p.Params.Latest = append(p.Params.Latest, editionFacts(e))
-			p.Params.Lists = append(p.Params.Lists, coveredList{pub.Short + " " + pub.List, pub.Editions[0].Year, e.Year})
+			c := model.EditionCount(e)
+			p.Params.Lists = append(p.Params.Lists, coveredList{
+				Name: pub.Short + " " + pub.List, Publisher: pub.Short, First: pub.Editions[0].Year, Latest: e.Year,
+				Recorded: c.Recorded, Official: c.Official, Complete: model.Complete(e), Title: e.Title, URL: e.URL,
+			})
 		}
 	}
 	return p
@@ -68,11 +79,12 @@ func terms(site *model.Site) []term {
 		{"categories/_index.md", section{"Categories", "Markets by what they are: marketplaces, torrent indexes, cyberlockers, physical markets and more."}},
 		{"countries/_index.md", section{"Countries", "Markets by the country the reports place them in."}},
 		{"kinds/_index.md", section{"Online and physical", "Markets by kind: websites and apps, or physical places."}},
-		{"statuses/_index.md", section{"Status", "Markets on a current list, and markets listed before but not now."}},
+		{"statuses/_index.md", section{"Status", "Markets on a current list, markets known to be off the lists now, and markets listed before whose latest edition is too partly recorded to say."}},
 		{"kinds/online/_index.md", section{"Online markets", "Websites, apps and services reported on a watchlist."}},
 		{"kinds/physical/_index.md", section{"Physical markets", "Malls, streets and districts reported on a watchlist."}},
 		{"statuses/" + StatusCurrent + "/_index.md", section{"On a current list", "Markets named in the latest edition of at least one list."}},
-		{"statuses/" + StatusFormer + "/_index.md", section{"Formerly listed", "Markets listed in earlier editions and not recorded in the latest edition of any list. Some latest editions are only partly recorded here, so a few of these may still be listed."}},
+		{"statuses/" + StatusFormer + "/_index.md", section{"Formerly listed", "Markets listed in earlier editions and known to be absent from the latest edition of every list that listed them."}},
+		{"statuses/" + StatusUnrecorded + "/_index.md", section{"Listed before, latest edition partly recorded", "Markets listed in earlier editions and not among the markets recorded so far for a latest edition that is only partly recorded here: they may still be listed."}},
 	}
 	usedCats := map[string]bool{}
 	countries := map[string]bool{}

@@ -24,21 +24,23 @@ type marketPage struct {
 }
 
 type marketParams struct {
-	Kind        string        `json:"kind"`
-	Letter      string        `json:"letter"`
-	Aliases     []string      `json:"aliases,omitempty,omitzero"`
-	FormerNames []string      `json:"former_names,omitempty,omitzero"`
-	Country     string        `json:"country,omitempty,omitzero"`
-	CountryName string        `json:"country_name,omitempty,omitzero"`
-	City        string        `json:"city,omitempty,omitzero"`
-	Domains     domainsFront  `json:"domains,omitempty,omitzero"`
-	Hosts       []hostFront   `json:"hosts,omitempty,omitzero"`
-	Words       string        `json:"words,omitempty,omitzero"`
-	Current     bool          `json:"current"`
-	Status      []statusFront `json:"status"`
-	Listings    []listingRef  `json:"listings"`
-	History     []historyItem `json:"history"`
-	Timeline    timelineFront `json:"timeline"`
+	Kind        string       `json:"kind"`
+	Letter      string       `json:"letter"`
+	Aliases     []string     `json:"aliases,omitempty,omitzero"`
+	FormerNames []string     `json:"former_names,omitempty,omitzero"`
+	Country     string       `json:"country,omitempty,omitzero"`
+	CountryName string       `json:"country_name,omitempty,omitzero"`
+	City        string       `json:"city,omitempty,omitzero"`
+	Domains     domainsFront `json:"domains,omitempty,omitzero"`
+	Hosts       []hostFront  `json:"hosts,omitempty,omitzero"`
+	Words       string       `json:"words,omitempty,omitzero"`
+	Current     bool         `json:"current"`
+	// LatestUnknown: on no latest edition as recorded, but a latest edition is too partly recorded to say.
+	LatestUnknown bool          `json:"latest_unknown,omitempty"`
+	Status        []statusFront `json:"status"`
+	Listings      []listingRef  `json:"listings"`
+	History       []historyItem `json:"history"`
+	Timeline      timelineFront `json:"timeline"`
 }
 
 // historyItem is one entry of a market's listing history, newest first: what an edition
@@ -80,10 +82,11 @@ type statusFront struct {
 	Years     []int  `json:"years"`
 	YearsText string `json:"years_text"`
 	Text      string `json:"text"`
-	// Since, SinceComplete and Latest let the templates say Text in other languages.
+	Latest    string `json:"latest"` // the market's state in the list's latest edition: listed, not-listed or unknown
+	// Since, SinceComplete and LatestYear let the templates say Text in other languages.
 	Since         int  `json:"since"`
 	SinceComplete bool `json:"since_complete"`
-	Latest        int  `json:"latest"`
+	LatestYear    int  `json:"latest_year"`
 }
 
 type listingRef struct {
@@ -96,8 +99,9 @@ type listingRef struct {
 
 // Status taxonomy terms.
 const (
-	StatusCurrent = "on-a-current-list"
-	StatusFormer  = "formerly-listed"
+	StatusCurrent    = "on-a-current-list"
+	StatusFormer     = "formerly-listed"
+	StatusUnrecorded = "not-recorded-in-latest" // listed before; a latest edition too partly recorded to say
 )
 
 func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]string) marketPage {
@@ -119,24 +123,28 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 				Former:  unicode(m.Domains.Former),
 				Mirrors: unicode(m.Domains.Mirrors),
 			},
-			Hosts:    hosts(m),
-			Words:    summaryWords(m, categoryLabels),
-			Current:  m.Current(),
-			History:  marketHistory(m),
-			Timeline: timeline(site, m),
+			Hosts:         hosts(m),
+			Words:         summaryWords(m, categoryLabels),
+			Current:       m.Current(),
+			LatestUnknown: m.LatestUnknown(),
+			History:       marketHistory(m),
+			Timeline:      timeline(site, m),
 		},
 	}
 	if m.Country != "" {
 		p.Countries = []string{strings.ToLower(m.Country)}
 	}
-	if m.Current() {
+	switch {
+	case m.Current():
 		p.Statuses = []string{StatusCurrent}
+	case m.LatestUnknown():
+		p.Statuses = []string{StatusUnrecorded}
 	}
 	for _, s := range m.Statuses {
 		p.Params.Status = append(p.Params.Status, statusFront{
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
-			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(),
-			Since: s.Since, SinceComplete: s.SinceComplete, Latest: s.Publisher.Latest().Year,
+			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(), Latest: s.Latest.String(),
+			Since: s.Since, SinceComplete: s.SinceComplete, LatestYear: s.Publisher.Latest().Year,
 		})
 	}
 	for _, l := range m.Listings {

@@ -38,6 +38,7 @@ type timelineRow struct {
 	Listed    string         `json:"listed"`
 	Returning string         `json:"returning"`
 	Dropped   string         `json:"dropped"`
+	Unknown   string         `json:"unknown"` // editions too partly recorded to say
 	Developed string         `json:"developed"`
 	Cells     []timelineCell `json:"cells"`
 }
@@ -49,7 +50,7 @@ type timelineCell struct {
 	X           int    `json:"x"`
 	Y           int    `json:"y"`
 	Title       string `json:"title"`
-	Mark        string `json:"mark,omitempty,omitzero"` // ↺ or ×; a development is starred
+	Mark        string `json:"mark,omitempty,omitzero"` // ↺, × or ? (not recorded); a development is starred
 }
 
 // The timeline's geometry, in SVG units.
@@ -60,6 +61,7 @@ const (
 var tlStateNames = map[string]string{
 	model.CellNew: "listed (first time)", model.CellListed: "listed", model.CellReturning: "listed again after a gap",
 	model.CellDropped: "not listed (dropped)", model.CellAbsent: "not listed",
+	model.CellUnknown: "not recorded here; the edition is only partly recorded, so it may list it",
 }
 
 func timeline(site *model.Site, m *model.Market) timelineFront {
@@ -72,7 +74,7 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 	for i, r := range m.Timeline(site) {
 		top := tlTop + i*(tlRowH+tlGap)
 		row := timelineRow{Publisher: r.Publisher.Short, List: r.Publisher.List, LabelY: top + 16}
-		var listed, returning, dropped, developed []string
+		var listed, returning, dropped, unknown, developed []string
 		for _, c := range r.Cells {
 			year := c.Edition.Year
 			cell := timelineCell{Year: year, State: c.State, Development: c.Development, X: tlLeft + (year-first)*tlCol + 3, Y: top}
@@ -85,6 +87,8 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 				cell.Mark = "↺"
 			case c.State == model.CellDropped && !c.Development:
 				cell.Mark = "×"
+			case c.State == model.CellUnknown && !c.Development:
+				cell.Mark = "?"
 			}
 			switch c.State {
 			case model.CellNew, model.CellListed, model.CellReturning:
@@ -96,17 +100,29 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 			if c.State == model.CellDropped {
 				dropped = append(dropped, strconv.Itoa(year))
 			}
+			if c.State == model.CellUnknown {
+				unknown = append(unknown, strconv.Itoa(year))
+			}
 			if c.Development {
 				developed = append(developed, strconv.Itoa(year))
 			}
 			row.Cells = append(row.Cells, cell)
 		}
-		if len(listed) > 0 {
+		switch {
+		case len(listed) > 0 && len(unknown) > 0:
+			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", ")+"; not known for "+strings.Join(unknown, ", ")+" (partly recorded)")
+		case len(listed) > 0:
 			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", "))
-		} else {
+		case len(unknown) > 0:
+			desc = append(desc, row.Publisher+": not recorded in any edition; "+strings.Join(unknown, ", ")+" only partly recorded")
+		default:
 			desc = append(desc, row.Publisher+": never listed")
 		}
 		row.Listed = cmp.Or(strings.Join(listed, ", "), "never")
+		if len(listed) == 0 && len(unknown) > 0 {
+			row.Listed = "none recorded"
+		}
+		row.Unknown = cmp.Or(strings.Join(unknown, ", "), "–")
 		row.Returning = cmp.Or(strings.Join(returning, ", "), "–")
 		row.Dropped = cmp.Or(strings.Join(dropped, ", "), "–")
 		row.Developed = cmp.Or(strings.Join(developed, ", "), "–")

@@ -34,8 +34,10 @@ type yearEdition struct {
 	Previous      int         `json:"previous,omitempty,omitzero"`
 	Partly        []int       `json:"partly,omitempty,omitzero"` // of Previous and this year, those only partly recorded
 	New           []marketRef `json:"new"`
+	FirstRecorded []marketRef `json:"first_recorded"` // listed, but earlier editions too partly recorded to call it new
 	Returning     []marketRef `json:"returning"`
 	Dropped       []marketRef `json:"dropped"`
+	Unrecorded    []marketRef `json:"unrecorded"` // in the previous edition, not recorded in this partly recorded one
 	Online        []yearEntry `json:"online"`
 	Physical      []yearEntry `json:"physical"`
 	Developments  []yearEntry `json:"developments"`
@@ -73,8 +75,13 @@ type editionFront struct {
 	OfficialPhys  *int   `json:"official_physical,omitempty,omitzero"`
 	OfficialTotal *int   `json:"official_total,omitempty,omitzero"`
 	New           int    `json:"new"`
+	FirstRecorded int    `json:"first_recorded"` // listed, but earlier editions too partly recorded to call it new
 	Returning     int    `json:"returning"`
 	Dropped       int    `json:"dropped"`
+	Unrecorded    int    `json:"unrecorded"`                  // in the previous edition, not recorded in this partly recorded one
+	Complete      bool   `json:"complete"`                    // every market of the edition is recorded (model.Complete)
+	Recorded      int    `json:"recorded"`                    // online + physical recorded here
+	OfficialKnown *int   `json:"official,omitempty,omitzero"` // the official total, given or summed from the sections
 	Previous      int    `json:"previous,omitempty,omitzero"` // year of the publisher's previous edition
 }
 
@@ -84,7 +91,9 @@ func editionFacts(e *model.Edition) editionFront {
 		Year: e.Year, Title: e.Title, Published: e.Published, PublishedText: e.PublishedText(), URL: e.URL,
 		Online: len(e.Online), Physical: len(e.Physical),
 		OfficialOnl: e.Counts.Online, OfficialPhys: e.Counts.Physical, OfficialTotal: e.Counts.Total,
-		New: len(e.New), Returning: len(e.Returning), Dropped: len(e.Dropped),
+		New: len(e.New), FirstRecorded: len(e.FirstRecorded), Returning: len(e.Returning), Dropped: len(e.Dropped),
+		Unrecorded: len(e.Unrecorded), Complete: model.Complete(e), Recorded: len(e.Online) + len(e.Physical),
+		OfficialKnown: model.EditionCount(e).Official,
 	}
 	if e.Previous != nil {
 		f.Previous = e.Previous.Year
@@ -98,7 +107,7 @@ func yearFront(y *model.Year) yearPage {
 	for _, e := range y.Editions {
 		p.Params.Editions = append(p.Params.Editions, editionFacts(e))
 		p.Params.Listing = append(p.Params.Listing, yearListing(e))
-		names = append(names, fmt.Sprintf("the %s %s (%d markets)", e.Publisher.Short, e.Publisher.List, len(e.Online)+len(e.Physical)))
+		names = append(names, fmt.Sprintf("the %s %s (%s)", e.Publisher.Short, e.Publisher.List, recordedText(e)))
 	}
 	p.Description = fmt.Sprintf("Markets reported for %d on %s.", y.Year, strings.Join(names, " and "))
 	return p
@@ -123,8 +132,9 @@ func yearListing(e *model.Edition) yearEdition {
 	y := yearEdition{
 		ID: e.ID(), Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
 		Title: e.Title, Published: e.Published, URL: e.URL,
-		New: refs(e.New), Returning: refs(e.Returning), Dropped: refs(e.Dropped),
-		Online: entries(e.Online), Physical: entries(e.Physical), Developments: []yearEntry{},
+		New: refs(e.New), FirstRecorded: refs(e.FirstRecorded), Returning: refs(e.Returning), Dropped: refs(e.Dropped),
+		Unrecorded: refs(e.Unrecorded),
+		Online:     entries(e.Online), Physical: entries(e.Physical), Developments: []yearEntry{},
 	}
 	if e.Previous != nil {
 		y.Previous = e.Previous.Year
@@ -138,4 +148,17 @@ func yearListing(e *model.Edition) yearEdition {
 		y.Developments = append(y.Developments, yearEntry{Name: d.Market.Name, Slug: d.Market.Slug, Summary: strings.TrimSpace(d.Summary)})
 	}
 	return y
+}
+
+// recordedText says how many of an edition's markets are recorded: "69 markets", "13 of 69
+// markets recorded", or "16 markets recorded; official count not published".
+func recordedText(e *model.Edition) string {
+	c := model.EditionCount(e)
+	switch {
+	case model.Complete(e):
+		return fmt.Sprintf("%d markets", c.Recorded)
+	case c.Official == nil:
+		return fmt.Sprintf("%d markets recorded; official count not published", c.Recorded)
+	}
+	return fmt.Sprintf("%d of %d markets recorded", c.Recorded, *c.Official)
 }

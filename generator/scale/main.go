@@ -72,7 +72,7 @@ func child(data, content string) int {
 		err = fmt.Errorf("%d problems, first: %v", len(problems), problems[0])
 	}
 	if err == nil { // as the generate command does: the open-data files too
-		_, err = pipeline.WriteOpenData(site, filepath.Join(filepath.Dir(content), "opendata"))
+		_, err = pipeline.WriteOpenData(site, filepath.Join(filepath.Dir(content), "opendata"), "https://example.org/")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "generate:", err)

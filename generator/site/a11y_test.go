@@ -61,7 +61,7 @@ func TestAccessibility(t *testing.T) {
 		{"coverage", "/coverage/", ""},
 		{"search", "/search/?q=torrent", ""},
 		{"check: listed", "/?q=https://item.taobao.com/x", "Taobao"},
-		{"check: not found", "/?q=example-shop-nowhere.com", "Not on the lists we cover"},
+		{"check: not found", "/?q=example-shop-nowhere.com", "Not among the markets recorded here"},
 		{"check: garbage", "/?q=%3Cscript%3E", ""},
 		// The site in other languages: the same pages with translated words and lang="en" parts.
 		{"es/home", "/es/", ""},

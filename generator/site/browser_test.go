@@ -62,8 +62,10 @@ func run(t *testing.T, ctx context.Context, box, answer string, cases []askCase)
 
 const (
 	listedTaobao = "On a current list: Taobao"
-	notCovered   = "Not on the lists we cover"
-	noGuarantee  = "That is no guarantee the shop is safe"
+	notCovered   = "Not among the markets recorded here"
+	noGuarantee  = "Even a complete answer would be no guarantee the shop is safe"
+	// the fixture's editions give no official counts: every latest edition is partly recorded
+	partlyUSTR = "2025 USTR list: 6 markets recorded so far; its official count is not published in what we could read"
 )
 
 func TestCheckInBrowser(t *testing.T) {
@@ -82,34 +84,35 @@ func TestCheckInBrowser(t *testing.T) {
 		{"case and trailing dot", "TAOBAO.COM.", []string{listedTaobao, "taobao.com is a domain of Taobao."}, nil},
 		{"subdomain", "shop.taobao.com", []string{listedTaobao, "shop.taobao.com belongs to taobao.com"}, nil},
 		{"mirror domain", "http://tpb-proxy.net/search?q=film", []string{"On a current list: The Pirate Bay", "tpb-proxy.net is a mirror domain of The Pirate Bay.",
-			"USTR Notorious Markets List: editions 2024. Last listed by USTR in 2024 as far as recorded here; the latest edition (2025) is only partly recorded."}, nil},
+			"USTR Notorious Markets List: editions 2024. Last listed by USTR in 2024 as far as recorded here; the latest edition (2025) is only partly recorded, so it may still be on the list."}, nil},
 		{"mirror subdomain", "www.taobao-mirror.net", []string{listedTaobao, "which is a mirror domain of Taobao"}, nil},
 		{"former domain", "www.piratebay.se/", []string{"On a current list: The Pirate Bay", "which is a former domain of The Pirate Bay"}, nil},
-		{"IDN in Unicode", "https://WWW.BÜCHER-PIRATEN.DE/buch", []string{"Formerly listed: Bücherpiraten", "belongs to bücher-piraten.de, which is a domain of Bücherpiraten"}, nil},
-		{"IDN in punycode", "xn--bcher-piraten-wob.de", []string{"Formerly listed: Bücherpiraten", "bücher-piraten.de is a domain of Bücherpiraten"}, nil},
+		{"IDN in Unicode", "https://WWW.BÜCHER-PIRATEN.DE/buch", []string{"Listed before: Bücherpiraten", "belongs to bücher-piraten.de, which is a domain of Bücherpiraten", "We cannot tell whether Bücherpiraten is still listed"}, []string{"Formerly listed"}},
+		{"IDN in punycode", "xn--bcher-piraten-wob.de", []string{"Listed before: Bücherpiraten", "bücher-piraten.de is a domain of Bücherpiraten"}, nil},
 		{"multi-label suffix", "https://www.shopmart.co.uk/perfume", []string{"On a current list: Shopmart", "which is a domain of Shopmart"}, nil},
-		{"public suffix alone", "co.uk", []string{notCovered, "co.uk is on none of the lists"}, []string{"list:", "listed:"}},
-		{"other domain under the same suffix", "othermart.co.uk", []string{notCovered}, []string{"list:", "listed:"}},
+		{"public suffix alone", "co.uk", []string{notCovered, "co.uk is not among the 8 markets recorded here"}, []string{"listed:", "Listed before"}},
+		{"other domain under the same suffix", "othermart.co.uk", []string{notCovered}, []string{"listed:", "Listed before"}},
 		{"not listed", "https://www.example-shop.net/deal", []string{notCovered,
-			"www.example-shop.net is on none of the lists this site covers: the USTR Notorious Markets List (editions 2024–2025) and the EU Counterfeit and Piracy Watch List (edition 2024).",
-			noGuarantee, "Before you buy, check:"}, []string{"list:", "listed:", "Careful"}},
+			"www.example-shop.net is not among the 8 markets recorded here from the USTR Notorious Markets List (editions 2024–2025) and the EU Counterfeit and Piracy Watch List (edition 2024).",
+			partlyUSTR, "See how complete the data is, the official 2025 USTR report",
+			noGuarantee, "Before you buy, check:"}, []string{"listed:", "Listed before", "Careful"}},
 		{"look-alike", "taobao.com.evil.net", []string{notCovered, noGuarantee, "Careful: this address contains taobao.com, a listed domain, but it is a different site."}, []string{listedTaobao}},
 		{"look-alike prefix", "https://mytaobao.com/", []string{notCovered}, []string{listedTaobao}},
-		{"userinfo is not the host", "https://taobao.com@evil.net/", []string{notCovered, "evil.net is on none of the lists"}, []string{listedTaobao}},
+		{"userinfo is not the host", "https://taobao.com@evil.net/", []string{notCovered, "evil.net is not among the"}, []string{listedTaobao}},
 		{"name", "taobao", []string{listedTaobao, "What the reports said about Taobao"}, nil},
 		{"name in other script", "淘宝", []string{listedTaobao}, nil},
 		{"name case", "LA SALADA", []string{"On a current list: La Salada", "USTR Notorious Markets List: editions 2024–2025. Listed in the latest USTR edition (2025)."}, nil},
 		{"name accents", "rua 25 de marco", []string{"On a current list: Rua 25 de Março"}, nil},
 		{"name without article", "pirate bay", []string{"On a current list: The Pirate Bay"}, nil},
 		{"former name", "pirate-bay classic", []string{"On a current list: The Pirate Bay"}, nil},
-		{"name prefix", "bücherp", []string{"Formerly listed: Bücherpiraten"}, nil},
+		{"name prefix", "bücherp", []string{"Listed before: Bücherpiraten"}, nil},
 		{"name typo", "toabao", []string{listedTaobao}, nil},
-		{"ambiguous name", "silk", []string{"Markets with similar names: which one do you mean?", "Silk Market physical, Beijing, China", "Silk Road Bazaar physical, Istanbul, Turkey"}, []string{"On a current list:", "Formerly listed:"}},
-		{"unknown name", "Zalando", []string{notCovered, "“Zalando” is on none of the lists", noGuarantee}, nil},
+		{"ambiguous name", "silk", []string{"Markets with similar names: which one do you mean?", "Silk Market physical, Beijing, China", "Silk Road Bazaar physical, Istanbul, Turkey"}, []string{"On a current list:", "Formerly listed:", "Listed before:"}},
+		{"unknown name", "Zalando", []string{notCovered, "“Zalando” is not among the 8 markets recorded here", noGuarantee}, nil},
 		{"punctuation only", "!!! ???", []string{"Type a shop's web address"}, []string{notCovered}},
 		{"too long", strings.Repeat("a", 5000), []string{"That is too long to be a web address or a name."}, nil},
 		{"script injection", `<script>window.pwned=1</script><img src=x onerror="window.pwned=2">`,
-			[]string{notCovered, `“<script>window.pwned=1</script><img src=x onerror="window.pwned=2">” is on none of the lists`}, nil},
+			[]string{notCovered, `“<script>window.pwned=1</script><img src=x onerror="window.pwned=2">” is not among the`}, nil},
 	})
 	t.Run("blank", func(t *testing.T) {
 		if got := ask(t, ctx, "#check-q", "#check-answer", "   ", true); got != "" {
@@ -120,6 +123,13 @@ func TestCheckInBrowser(t *testing.T) {
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#check-answer script, #check-answer img").length + (window.pwned ? 100 : 0)`))
 		if err != nil || n != 0 {
 			t.Errorf("injected elements or effects: %d, %v", n, err)
+		}
+	})
+	t.Run("favicon", func(t *testing.T) {
+		// every page names its icon; a missing one logs a 404 in the console
+		status, err := chromedp.Run(ctx, chromedp.Evaluate[int](`fetch(document.querySelector('link[rel="icon"]').href).then((r) => r.ok && r.headers.get("content-type").startsWith("image/svg") ? r.status : -r.status)`, chromedp.EvalAwaitPromise))
+		if err != nil || status != 200 {
+			t.Errorf("favicon: status %d, %v", status, err)
 		}
 	})
 	t.Run("from another page", func(t *testing.T) {

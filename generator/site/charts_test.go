@@ -223,8 +223,9 @@ func TestChartsFixture(t *testing.T) {
 
 	t.Run("market timeline", func(t *testing.T) {
 		for slug, want := range map[string]string{
-			"shop-o-rama": "USTR 2019 new, USTR 2020 dropped, USTR 2021 returning, EU 2020 absent",
-			"old-locker":  "USTR 2019 new, USTR 2020 dropped*, USTR 2021 absent, EU 2020 absent",
+			// EU 2020 gives no official count: a market it does not record is unknown there
+			"shop-o-rama": "USTR 2019 new, USTR 2020 dropped, USTR 2021 returning, EU 2020 unknown",
+			"old-locker":  "USTR 2019 new, USTR 2020 dropped*, USTR 2021 absent, EU 2020 unknown",
 		} {
 			page := parse(t, site.Read(t, "markets/"+slug+"/index.html"))
 			var got []string
@@ -244,8 +245,9 @@ func TestChartsFixture(t *testing.T) {
 		}
 		page := parse(t, site.Read(t, "markets/shop-o-rama/index.html"))
 		sitetest.Contains(t, "timeline description and table", page.text(),
-			"USTR: listed in 2019, 2021; EU: never listed.",
-			"USTR Notorious Markets List 2019, 2021 2021 2020 –")
+			"USTR: listed in 2019, 2021; EU: not recorded in any edition; 2020 only partly recorded.",
+			"USTR Notorious Markets List 2019, 2021 2021 2020 – –",
+			"EU Counterfeit and Piracy Watch List none recorded – – 2020 –")
 	})
 
 	t.Run("edition counts and changes", func(t *testing.T) {
@@ -324,6 +326,19 @@ func TestChartsRealData(t *testing.T) {
 
 	t.Run("every market's timeline", func(t *testing.T) {
 		listed := map[string]map[string]bool{} // market → "USTR 2016"
+		// full["USTR 2016 online"]: the section's entries reach its official count, or data/
+		// states it fully recorded; only there is a market's absence a fact
+		full := map[string]bool{}
+		for _, e := range set.Editions {
+			key := set.Publisher(e.Publisher).Short + " " + strconv.Itoa(e.Year)
+			n := map[string]int{}
+			for _, en := range e.Entries {
+				n[set.Market(en.Market).Kind]++
+			}
+			for kind, official := range map[string]*int{"online": e.Counts.Online, "physical": e.Counts.Physical} {
+				full[key+" "+kind] = (official != nil && n[kind] >= *official) || e.FullyRecorded.Declares(kind)
+			}
+		}
 		for _, e := range set.Editions {
 			for _, en := range e.Entries {
 				if listed[en.Market] == nil {
@@ -347,6 +362,9 @@ func TestChartsRealData(t *testing.T) {
 				}
 				if on {
 					n++
+				}
+				if unknown := c.attr("data-state") == "unknown"; !on && unknown == full[key+" "+m.Kind] {
+					t.Errorf("%s: %s drawn as %s, but that section is %s", m.Slug, key, c.attr("data-state"), map[bool]string{true: "fully recorded", false: "partly recorded"}[full[key+" "+m.Kind]])
 				}
 			}
 			if n != len(listed[m.Slug]) {

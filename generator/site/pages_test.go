@@ -32,7 +32,9 @@ func TestFixtureSite(t *testing.T) {
 			"Reported as a <em>large</em> torrent index",
 			`page 12`,
 			"Report a correction",
-			`href="https://github.com/notorious-markets-watch/nmw/issues/new?title=Correction%3A&#43;Fixture&#43;Bay`,
+			`href="https://github.com/notorious-markets-watch/nmw/issues/new?template=correction.yml&amp;title=Correction%3A&#43;Fixture&#43;Bay&amp;market=Fixture&#43;Bay&amp;details=`,
+			"Report a missing listing",
+			`href="https://github.com/notorious-markets-watch/nmw/issues/new?template=missing-listing.yml&amp;title=Missing&#43;listing%3A&#43;Fixture&#43;Bay&amp;market=Fixture&#43;Bay"`,
 		)
 		// newest edition first
 		if strings.Index(html, "2021: USTR") > strings.Index(html, "2019: USTR") {
@@ -43,6 +45,18 @@ func TestFixtureSite(t *testing.T) {
 			"Last listed by USTR in 2019; absent from the 2 editions since.",
 			"Shut down after a police raid.",
 			"positive development")
+		// EU 2020 gives no official count: a market it does not record is unknown there, drawn
+		// as its own state, never as "not listed" or "dropped"
+		shop := site.Read(t, "markets/shop-o-rama/index.html")
+		sitetest.Contains(t, "market page with an unknown cell", shop,
+			`<g class="tl-cell tl-unknown" data-list="EU" data-year="2020" data-state="unknown">`,
+			"<title>EU 2020: not recorded here; the edition is only partly recorded, so it may list it</title>",
+			`<span class="swatch tl-swatch-unknown">?</span> not recorded here: that edition is only partly recorded, so it may list it`,
+			"<th scope=\"row\">EU Counterfeit and Piracy Watch List</th><td>none recorded</td><td>–</td><td>–</td><td>2020</td>",
+			`data-year="2020" data-state="dropped"`) // USTR 2020 is complete: a fact
+		if strings.Contains(shop, `data-list="EU" data-year="2020" data-state="absent"`) {
+			t.Error("shop-o-rama: EU 2020 drawn as absent, but that edition is only partly recorded")
+		}
 		mall := site.Read(t, "markets/mall-of-fakes/index.html")
 		sitetest.Contains(t, "physical market page", mall, "<h1>Mall of Fakes &amp; Co</h1>", "Buenos Aires, ", ">Argentina</a>")
 	})
@@ -60,6 +74,8 @@ func TestFixtureSite(t *testing.T) {
 		sitetest.Contains(t, "2020 page", y2020,
 			"Dropped (2):",
 			"USTR Notorious Markets List",
+			`<p class="coverage-notice"><strong>EU 2020 is only partly recorded here:</strong>`,
+			"1 market recorded; its official count is not published in what we could read.",
 			"EU Counterfeit and Piracy Watch List",
 			"This is the first EU edition on this site.",
 			"Positive developments (1)")
@@ -162,5 +178,7 @@ func TestCoveragePage(t *testing.T) {
 	sitetest.Contains(t, "coverage page", html,
 		`<a href="/years/2019/">USTR 2019</a>`,
 		"<td>3 of 3 (100%)</td>", "<td>1 of 2 (50%)</td>", "<td>4 of 5 (80%)</td>",
-		"<td>1 of official count not given</td>")
+		"<td>1 recorded; official count not published</td>",
+		"<strong>USTR 2019</strong>: online complete; physical: 1 of 2 missing.",
+		`<a href="https://github.com/notorious-markets-watch/nmw/issues/new?edition=EU&#43;2020&amp;template=missing-listing.yml&amp;title=Missing&#43;listing%3A&#43;EU&#43;2020" rel="nofollow noopener noreferrer">add a missing listing</a>`)
 }

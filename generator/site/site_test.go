@@ -118,6 +118,9 @@ func TestScriptsStrict(t *testing.T) {
 	s := fixture(t)
 	pages := 0
 	err := filepath.WalkDir(s.Public, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == filepath.Join(s.Public, "extension") {
+			return filepath.SkipDir // the browser extension: not site pages (generator/extension tests it)
+		}
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
 		}
@@ -180,8 +183,9 @@ func TestBrowsePages(t *testing.T) {
 		{"kinds/index.html", []string{"Online markets", "Physical markets"}, nil},
 		{"kinds/physical/index.html", []string{"La Salada", "Silk Market"}, []string{"Taobao"}},
 		{"kinds/online/index.html", []string{"Taobao", "Shopmart"}, []string{"La Salada"}},
-		{"statuses/index.html", []string{"On a current list", "Formerly listed"}, nil},
-		{"statuses/formerly-listed/index.html", []string{"Bücherpiraten"}, []string{"Taobao"}},
+		// the fixture's editions give no official counts, so no market is known to have left a list
+		{"statuses/index.html", []string{"On a current list", "Listed before, latest edition partly recorded"}, []string{"Formerly listed"}},
+		{"statuses/not-recorded-in-latest/index.html", []string{"Bücherpiraten", "latest edition not fully recorded"}, []string{"Taobao", "formerly listed"}},
 		{"statuses/on-a-current-list/index.html", []string{"Taobao", "The Pirate Bay", "La Salada"}, []string{"Bücherpiraten"}},
 		{"countries/index.html", []string{"Argentina", "Brazil", "China"}, nil},
 		{"countries/ar/index.html", []string{"La Salada"}, []string{"Silk Market"}},

@@ -119,6 +119,10 @@ func TestNetlifyCommands(t *testing.T) {
 		if want := `--baseURL "` + baseVar + `/"`; !strings.Contains(cmd, want) {
 			t.Errorf("%s: command %q lacks %s", name, cmd, want)
 		}
+		// The browser extension that generate writes links to the site: the same address.
+		if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
+			t.Errorf("%s: command %q lacks %s", name, cmd, want)
+		}
 		if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
 			t.Errorf("%s: command %q compiles Hugo", name, cmd)
 		}

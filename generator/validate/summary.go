@@ -27,6 +27,10 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 	if !c.required(pos, field, src) {
 		return
 	}
+	if strings.Contains(src, dataset.SummaryPlaceholder) {
+		c.add(pos.Problem(field, "is still the import's placeholder: write what this edition reported, in your own words, citing it"))
+		return
+	}
 	if len(src) > MaxSummary {
 		c.add(pos.Problem(field, "is %d bytes; a summary is a few sentences (at most %d bytes)", len(src), MaxSummary))
 		return
@@ -112,15 +116,6 @@ func (c *checker) listedFor(host string) (string, *dataset.Market) {
 	if canon, err := domain.Canonical(host); err == nil {
 		host = canon
 	}
-	for h := host; h != ""; {
-		if m, ok := c.domains[h]; ok {
-			return h, m
-		}
-		i := strings.IndexByte(h, '.')
-		if i < 0 {
-			break
-		}
-		h = h[i+1:]
-	}
-	return "", nil
+	h, m, _ := domain.Find(c.domains, host)
+	return h, m
 }

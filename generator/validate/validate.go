@@ -345,9 +345,15 @@ func (c *checker) uniqueNames() {
 func nameSlugs(m *dataset.Market) []string {
 	slugs := make([]string, 0, 1+len(m.Aliases))
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
-		slugs = append(slugs, slug.Make(strings.TrimPrefix(n, "The ")))
+		slugs = append(slugs, NameSlug(n))
 	}
 	return slugs
+}
+
+// NameSlug is the slug a market's name or alias makes, without a leading "The": two names
+// with the same slug name the same market.
+func NameSlug(name string) string {
+	return slug.Make(strings.TrimPrefix(name, "The "))
 }
 
 // edition checks an edition; earlier is another edition of the same publisher and year, or nil.
@@ -373,6 +379,7 @@ func (c *checker) edition(e, earlier *dataset.Edition) {
 	c.published(e)
 	c.url(pos, "url", e.URL)
 	c.counts(e)
+	c.fullyRecorded(e)
 	c.sources(pos, "sources", e.Sources)
 	if len(e.Entries) == 0 {
 		c.add(pos.Problem("entries", "is required: an edition lists at least one market"))
@@ -431,6 +438,34 @@ func (c *checker) published(e *dataset.Edition) {
 	if e.Year != 0 && (d.Year() < e.Year || d.Year() > e.Year+2) {
 		c.add(e.Pos.Problem("published", "%s does not fit year %d: an edition is published in the year it reviews or within two years after", e.Published, e.Year))
 	}
+}
+
+// fullyRecorded checks an edition's explicit statement that sections are recorded in full: only
+// for a section without an official count (where there is one, the count decides), with a source.
+func (c *checker) fullyRecorded(e *dataset.Edition) {
+	f := e.FullyRecorded
+	if len(f.Sections) == 0 {
+		if f.Source != "" {
+			c.add(e.Pos.Problem("fully_recorded.source", "names a source but no section: list the sections (online, physical) the source shows fully recorded"))
+		}
+		return
+	}
+	seen := map[string]bool{}
+	for i, s := range f.Sections {
+		field := fmt.Sprintf("fully_recorded.sections[%d]", i)
+		switch {
+		case s != dataset.Online && s != dataset.Physical:
+			c.add(e.Pos.Problem(field, "%q is not a section: use online or physical", s))
+		case seen[s]:
+			c.add(e.Pos.Problem(field, "%q is named twice", s))
+		case s == dataset.Online && e.Counts.Online != nil:
+			c.add(e.Pos.Problem(field, "online has an official count (counts.online): the count decides whether the section is complete, remove this"))
+		case s == dataset.Physical && e.Counts.Physical != nil:
+			c.add(e.Pos.Problem(field, "physical has an official count (counts.physical): the count decides whether the section is complete, remove this"))
+		}
+		seen[s] = true
+	}
+	c.url(e.Pos, "fully_recorded.source", f.Source)
 }
 
 func (c *checker) counts(e *dataset.Edition) {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
-	"strings"
 	"sync"
 	"testing"
 
@@ -61,11 +60,18 @@ var Flags = []chromedp.ExecAllocatorOption{
 // actions in its first tab, and the tab's console. Chromium stops when the test ends.
 func Start(t testing.TB) (context.Context, *Console) {
 	t.Helper()
+	return StartWith(t)
+}
+
+// StartWith is Start with more command-line flags, such as --load-extension.
+func StartWith(t testing.TB, more ...chromedp.ExecAllocatorOption) (context.Context, *Console) {
+	t.Helper()
 	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(Path(t)),
 		nil, // the profile, set below
 		nil, // the environment, set below
 	}, Flags...)
+	opts = append(opts, more...)
 	// Start the browser before anything subscribes to it: a subscription also starts the
 	// browser, and two starts at once race inside chromedp. On a busy machine Chromium now and
 	// then exits before it listens; a second try with a fresh profile starts it.
@@ -125,14 +131,11 @@ func (c *Console) Messages() []chromedp.ConsoleMessage {
 	return append([]chromedp.ConsoleMessage(nil), c.messages...)
 }
 
-// Problems returns the errors and uncaught exceptions so far, as text. The browser's own
-// request for /favicon.ico, which a site need not answer, is no problem.
+// Problems returns the errors and uncaught exceptions so far, as text, a failed favicon request
+// included: every page names its icon (static/favicon.svg), so the browser must find it.
 func (c *Console) Problems() []string {
 	var out []string
 	for _, m := range c.Messages() {
-		if strings.HasSuffix(m.URL, "/favicon.ico") {
-			continue
-		}
 		if m.IsException() || m.Type == chromedp.ConsoleError {
 			out = append(out, m.String())
 		}

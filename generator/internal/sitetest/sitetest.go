@@ -88,7 +88,7 @@ func Build(t testing.TB, opt Options) *Site {
 	if len(problems) > 0 {
 		t.Fatalf("data %s has problems: %v", opt.Data, problems)
 	}
-	if _, err := pipeline.WriteOpenData(site, filepath.Join(dir, "opendata")); err != nil {
+	if _, err := pipeline.WriteOpenData(site, filepath.Join(dir, "opendata"), opt.BaseURL); err != nil {
 		t.Fatal(err)
 	}
 	s := &Site{Dir: dir, Public: filepath.Join(dir, "public")}

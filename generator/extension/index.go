@@ -1,0 +1,134 @@
+package extension
+
+import (
+	"fmt"
+
+	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/opendata"
+	"github.com/notorious-markets-watch/nmw/generator/render"
+)
+
+// Index is what the extension knows: every market with a domain, with the lists that reported
+// it and its state in each list's latest edition, and how much of those editions is recorded.
+type Index struct {
+	Site    string  `json:"site"`    // the deployed site's address, ending in a slash
+	Markets int     `json:"markets"` // every market recorded here, online or physical
+	Lists   []List  `json:"lists"`   // in publisher order
+	Entries []Entry `json:"entries"` // the markets with domains, by slug
+}
+
+// List is one publisher's list and the coverage of its latest edition.
+type List struct {
+	Name     string `json:"name"`  // e.g. "USTR Notorious Markets List"
+	Short    string `json:"short"` // e.g. "USTR"
+	First    int    `json:"first"`
+	Latest   int    `json:"latest"`
+	Coverage string `json:"coverage"` // how much of the latest edition is recorded, in a phrase
+	Complete bool   `json:"complete"` // every market the latest edition counts is recorded
+}
+
+// Entry is one market with its domains.
+type Entry struct {
+	Name   string   `json:"name"`
+	URL    string   `json:"url"` // its page on the deployed site
+	Kind   string   `json:"kind"`
+	Hosts  []Host   `json:"hosts"`
+	Status []Status `json:"status"` // the lists that listed it; empty for a market only named as a positive development
+	// Latest is the market's state in each list's latest edition, in Lists order: "listed",
+	// "not-listed" (that section of the edition is fully recorded) or "unknown".
+	Latest []string `json:"latest"`
+}
+
+// Host is one listed domain: ASCII (punycode) for matching, Unicode for display when it differs.
+type Host struct {
+	ASCII string `json:"ascii"`
+	Text  string `json:"text,omitempty"`
+	Role  string `json:"role"` // current, former or mirror
+}
+
+// Status is a market's record on one list.
+type Status struct {
+	List    int    `json:"list"`  // index in Lists
+	Years   string `json:"years"` // e.g. "2016–2018, 2020"
+	Current bool   `json:"current"`
+}
+
+// BuildIndex makes the extension's index of a site, with links below baseURL.
+func BuildIndex(site *model.Site, baseURL string) Index {
+	ix := Index{Site: baseURL, Markets: len(site.Markets), Lists: []List{}, Entries: []Entry{}}
+	coverage := map[*model.Edition]model.EditionCoverage{}
+	for _, c := range model.Coverage(site) {
+		coverage[c.Edition] = c
+	}
+	var pubs []*model.Publisher
+	for _, p := range site.Publishers {
+		latest := p.Latest()
+		if latest == nil {
+			continue
+		}
+		pubs = append(pubs, p)
+		ix.Lists = append(ix.Lists, List{
+			Name: p.Short + " " + p.List, Short: p.Short,
+			First: p.Editions[0].Year, Latest: latest.Year,
+			Coverage: CoveragePhrase(coverage[latest]), Complete: model.Complete(latest),
+		})
+	}
+	for _, m := range site.Markets {
+		hs := hosts(m)
+		if len(hs) == 0 {
+			continue
+		}
+		e := Entry{Name: m.Name, URL: baseURL + opendata.MarketPage(m.Slug), Kind: m.Kind, Hosts: hs, Status: []Status{}}
+		for _, s := range m.Statuses {
+			for i, p := range pubs {
+				if p == s.Publisher {
+					e.Status = append(e.Status, Status{List: i, Years: render.YearRanges(s.Years), Current: s.Current})
+				}
+			}
+		}
+		for _, p := range pubs {
+			e.Latest = append(e.Latest, p.Latest().State(m).String())
+		}
+		ix.Entries = append(ix.Entries, e)
+	}
+	return ix
+}
+
+// CoveragePhrase says how much of an edition is recorded, e.g. "2025 USTR list: 13 of its 69
+// markets recorded so far".
+func CoveragePhrase(c model.EditionCoverage) string {
+	e := c.Edition
+	head := fmt.Sprintf("%d %s list", e.Year, e.Publisher.Short)
+	switch {
+	case model.Complete(e):
+		return fmt.Sprintf("%s: all %d of its markets recorded", head, c.Total.Recorded)
+	case c.Total.Official == nil && c.Total.Recorded == 1:
+		return head + ": 1 market recorded so far; its official count is not recorded here"
+	case c.Total.Official == nil:
+		return fmt.Sprintf("%s: %d markets recorded so far; its official count is not recorded here", head, c.Total.Recorded)
+	}
+	return fmt.Sprintf("%s: %d of its %d markets recorded so far", head, c.Total.Recorded, *c.Total.Official)
+}
+
+// hosts lists a market's domains, as the site's check matches them.
+func hosts(m *model.Market) []Host {
+	var out []Host
+	for _, g := range []struct {
+		role    string
+		domains []string
+	}{{"current", m.Domains.Current}, {"former", m.Domains.Former}, {"mirror", m.Domains.Mirrors}} {
+		for _, d := range g.domains {
+			ascii, err := domain.Canonical(d)
+			if err != nil { // validation rejects these before the index is built
+				continue
+			}
+			h := Host{ASCII: ascii, Role: g.role}
+			if u := domain.Unicode(ascii); u != ascii {
+				h.Text = u
+			}
+			out = append(out, h)
+		}
+	}
+	return out
+}

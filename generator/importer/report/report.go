@@ -1,0 +1,503 @@
+// Package report reads the text of a notorious-markets report (the USTR reviews since 2017 and
+// the EU Counterfeit and Piracy Watch List): its title, sections, and each market's name,
+// domains, place and page, as the report's own structure gives them.
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/place"
+)
+
+// Report is what was read from a report.
+type Report struct {
+	Publisher string // "ustr" or "eu"
+	Year      int    // the year the title names
+	Title     string
+	Style     string // which layout it was read as
+	Pages     int
+	Markets   []Market
+	// Unreadable lists headings that could not be read as a market, with their page.
+	Unreadable []Note
+	// Notes lists markets read with a field missing, for the reviewer.
+	Notes []Note
+}
+
+// Market is one market as a report lists it.
+type Market struct {
+	Heading     string // the heading as written
+	Name        string
+	Section     string // the report's own grouping: "Online Markets", "Physical Markets: China"
+	Kind        string // dataset.Online or dataset.Physical
+	Development bool   // named under positive developments, not listed
+	Domains     []string
+	Country     string // ISO code: a physical market's country heading, or where an online one is based
+	City        string
+	Page        int      // printed page the entry starts on
+	Categories  []string // guessed from the section and the entry's words
+	Text        string   // the entry's text, to read from; never written to data
+}
+
+// Note is a heading or market the reviewer must look at.
+type Note struct {
+	Heading string
+	Page    int
+	Why     string
+}
+
+func (n Note) String() string { return fmt.Sprintf("page %d: %q: %s", n.Page, n.Heading, n.Why) }
+
+var (
+	ustrTitle = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+(out-of-cycle\s+)?review\s+of\s+notorious\s+markets(\s+for\s+counterfeiting\s+and\s+piracy)?`)
+	euTitle   = regexp.MustCompile(`(?i)counterfeit\s+and\s+piracy\s+watch[\s-]+list`)
+	yearRe    = regexp.MustCompile(`\b(20\d\d)\b`)
+	numbered  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{L}.*)$`)
+)
+
+// Parse reads a report's pages.
+func Parse(pages []string) (*Report, error) {
+	r := &Report{Pages: len(pages)}
+	front := ligatures.Replace(strings.Join(pages[:min(3, len(pages))], "\n"))
+	front = strings.Join(strings.Fields(front), " ")
+	switch m := ustrTitle.FindStringSubmatch(front); {
+	case m != nil:
+		r.Publisher, r.Title = "ustr", titleCase(m[0])
+		r.Year, _ = strconv.Atoi(m[1])
+		r.Style = "USTR 2019–2025 (Review of Notorious Markets for Counterfeiting and Piracy)"
+		if m[2] != "" || r.Year <= 2018 {
+			r.Style = "USTR 2017–2018 (Out-of-Cycle Review of Notorious Markets)"
+		}
+	case euTitle.MatchString(front):
+		r.Publisher, r.Title = "eu", "Counterfeit and Piracy Watch List"
+		r.Style = "EU Counterfeit and Piracy Watch List (numbered sections)"
+		if y := yearRe.FindString(front[euTitle.FindStringIndex(front)[0]:]); y != "" {
+			r.Year, _ = strconv.Atoi(y)
+		} else if y := yearRe.FindString(front); y != "" {
+			r.Year, _ = strconv.Atoi(y)
+		}
+	default:
+		return nil, fmt.Errorf("no report title found in the first pages: expected \"<year> Review of Notorious Markets ...\" (USTR) or \"Counterfeit and Piracy Watch List\" (EU)")
+	}
+	p := &parser{r: r, toc: map[string]*tocEntry{}}
+	entries, skip := toc(pages)
+	for _, e := range entries {
+		if _, dup := p.toc[key(e.Text)]; !dup {
+			p.toc[key(e.Text)] = e
+		}
+	}
+	lines, footers := clean(pages, skip)
+	p.footers = footers
+	for _, b := range blocks(lines) {
+		p.block(b)
+	}
+	p.finish()
+	// Headings the table of contents places in a market section, never found in the text.
+	tp := &parser{r: r}
+	for _, e := range entries {
+		if tp.classify(e.Text) == marketHeading && !e.used && Country(e.Text) == "" {
+			r.Unreadable = append(r.Unreadable, Note{e.Text, e.Page, "in the table of contents but not found as a heading in the text"})
+		}
+	}
+	return r, nil
+}
+
+// titleCase keeps a title as the report writes it, with single spaces and "Out-of-Cycle"
+// capitalised as USTR does.
+func titleCase(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	words := strings.Fields(s)
+	small := map[string]bool{"of": true, "for": true, "and": true}
+	for i, w := range words {
+		if small[strings.ToLower(w)] {
+			words[i] = strings.ToLower(w)
+			continue
+		}
+		parts := strings.Split(strings.ToLower(w), "-")
+		for k, p := range parts {
+			if p != "" && (k == 0 || !small[p]) {
+				parts[k] = strings.ToUpper(p[:1]) + p[1:]
+			}
+		}
+		words[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(words, " ")
+}
+
+type sectionKind int
+
+const (
+	none sectionKind = iota
+	developments
+	online
+	physical
+)
+
+type parser struct {
+	r        *Report
+	toc      map[string]*tocEntry
+	footers  bool
+	kind     sectionKind
+	section  string            // the section's name for entries
+	category string            // the category a numbered (EU) section implies
+	country  string            // current country heading (physical)
+	numbered map[string]string // EU section number → title
+	cur      *Market
+	lastBody string // the last body paragraph, to tell a continuation from a heading
+}
+
+// nonMarket are headings that start sections holding no markets.
+var nonMarket = []string{"overview", "results of", "issue focus", "public information", "introduction",
+	"background", "conclusion", "annex", "contents", "table of contents", "methodology", "executive summary",
+	"disclaimer", "acknowledg", "summary", "scope", "objective", "purpose", "next steps", "follow-up"}
+
+func (p *parser) block(b block) {
+	lines := b.lines
+	// A heading in the table of contents starts a new paragraph even with no blank line
+	// before it.
+	for k := 1; k < len(lines); k++ {
+		if p.toc[key(lines[k])] != nil {
+			p.block(block{lines: lines[:k], page: b.page, broke: b.broke})
+			lines, b.broke = lines[k:], false
+			k = 0
+		}
+	}
+	for len(lines) > 0 {
+		h, n := p.heading(lines, b.broke)
+		if n == 0 {
+			p.body(joinLines(lines), b.page)
+			return
+		}
+		p.onHeading(h, b.page)
+		lines = lines[n:]
+		b.broke = false
+	}
+}
+
+// heading returns the heading the lines start with and how many lines it takes, or 0: a
+// heading in the table of contents (also when broken over two lines), or a short line that
+// reads as one.
+func (p *parser) heading(lines []string, broke bool) (string, int) {
+	for n := min(len(lines), 3); n >= 1; n-- {
+		t := joinLines(lines[:n])
+		if e := p.toc[key(t)]; e != nil {
+			e.used = true
+			return t, n
+		}
+	}
+	// A short paragraph after a sentence cut by a page break or a column continues it.
+	if p.lastBody != "" && !endsSentence(p.lastBody) {
+		return "", 0
+	}
+	if t := joinLines(lines); len(lines) <= 3 && looksLikeHeading(t) {
+		return t, len(lines)
+	}
+	// A heading set right above its paragraph, with no blank line between: one or two lines
+	// much shorter than the paragraph's.
+	for n := min(2, len(lines)-1); n >= 1; n-- {
+		widest := 0
+		for _, l := range lines[n:] {
+			widest = max(widest, utf8.RuneCountInString(l))
+		}
+		short := true
+		for _, l := range lines[:n] {
+			short = short && utf8.RuneCountInString(l)*10 <= widest*7
+		}
+		if t := joinLines(lines[:n]); short && looksLikeHeading(t) {
+			return t, n
+		}
+	}
+	return "", 0
+}
+
+// looksLikeHeading reports whether a paragraph reads as a heading: short, no final
+// punctuation, starting with a capital or a digit.
+func looksLikeHeading(t string) bool {
+	if t == "" || len(strings.Fields(t)) > 12 || utf8.RuneCountInString(t) > 100 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if !(unicode.IsUpper(first) || unicode.IsDigit(first)) || strings.ContainsRune(".,;:!?", last) {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	low := strings.ToLower(t)
+	words := strings.Fields(low)
+	if joining[words[len(words)-1]] || nominated.MatchString(t) && nominated.FindStringIndex(t)[0] == 0 {
+		return false // a sentence cut short, or the start of an entry's text
+	}
+	for _, p := range []string{"figure", "table ", "source", "note", "page "} {
+		if strings.HasPrefix(low, p) {
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// joining are words a heading does not end with, but a line cut in a sentence may.
+var joining = map[string]bool{"and": true, "or": true, "of": true, "the": true, "as": true, "in": true,
+	"from": true, "to": true, "with": true, "for": true, "by": true, "a": true, "an": true, "at": true,
+	"on": true, "is": true, "are": true, "was": true, "that": true, "which": true}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"'”’)`)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:", last)
+}
+
+// What a heading is.
+const (
+	sectionHeading = iota + 1 // starts a section (of markets or not)
+	marketHeading             // a market, or a country over physical markets
+	otherHeading              // neither, outside any market section
+)
+
+// classify says what a heading is, and updates the parser's section for a section heading.
+func (p *parser) classify(h string) int {
+	k := key(h)
+	set := func(kind sectionKind, name, category string) int {
+		p.kind, p.section, p.category, p.country = kind, name, category, ""
+		return sectionHeading
+	}
+	if p.r.Publisher == "eu" {
+		if m := numbered.FindStringSubmatch(h); m != nil {
+			if p.numbered == nil {
+				p.numbered = map[string]string{}
+			}
+			title := strings.TrimSpace(m[2])
+			p.numbered[m[1]] = title
+			name := title
+			if i := strings.LastIndexByte(m[1], '.'); i > 0 {
+				if parent := p.numbered[m[1][:i]]; parent != "" {
+					name = parent + ": " + title
+				}
+			}
+			cat := sectionCategory(title)
+			switch {
+			case strings.Contains(strings.ToLower(title), "physical"):
+				return set(physical, name, "physical-market")
+			case cat != "":
+				return set(online, name, cat)
+			}
+			return set(none, "", "")
+		}
+	}
+	switch {
+	case strings.HasPrefix(k, "positive developments"):
+		return set(developments, "Positive Developments", "")
+	case strings.HasPrefix(k, "online markets"), strings.HasPrefix(k, "online marketplaces"):
+		return set(online, "Online Markets", "")
+	case strings.HasPrefix(k, "physical markets"), strings.HasPrefix(k, "physical marketplaces"):
+		return set(physical, "Physical Markets", "physical-market")
+	}
+	for _, n := range nonMarket {
+		if strings.HasPrefix(k, n) {
+			return set(none, "", "")
+		}
+	}
+	if p.kind == none {
+		return otherHeading
+	}
+	return marketHeading
+}
+
+func (p *parser) onHeading(h string, page int) {
+	p.lastBody = ""
+	p.finish()
+	if p.classify(h) != marketHeading {
+		return
+	}
+	if p.kind == physical {
+		if code := Country(h); code != "" {
+			p.country = code
+			return
+		}
+	}
+	if strings.ContainsRune(h, utf8.RuneError) || strings.IndexFunc(h, unicode.IsLetter) < 0 {
+		p.r.Unreadable = append(p.r.Unreadable, Note{h, p.page(h, page), "has characters that could not be read"})
+		return
+	}
+	m := &Market{Heading: h, Page: p.page(h, page), Section: p.section}
+	m.Name = name(h)
+	m.Domains = headingDomains(h)
+	if p.category != "" {
+		m.Categories = []string{p.category}
+	}
+	switch p.kind {
+	case developments:
+		m.Development, m.Kind = true, dataset.Online
+	case online:
+		m.Kind = dataset.Online
+	case physical:
+		m.Kind, m.Country = dataset.Physical, p.country
+		if p.country != "" && p.r.Publisher == "ustr" && !strings.Contains(m.Section, ":") {
+			m.Section += ": " + place.CountryName(p.country)
+		}
+		if i := strings.Index(m.Name, ", "); i > 0 {
+			m.Name, m.City = strings.TrimSpace(m.Name[:i]), strings.TrimSpace(m.Name[i+2:])
+		} else if c := parenthesis.FindStringSubmatch(m.Name); c != nil {
+			// "La Salada (Buenos Aires)"
+			m.Name = strings.TrimSpace(strings.Replace(m.Name, c[0], "", 1))
+			m.City = strings.TrimSpace(c[1])
+		}
+	}
+	if m.Name == "" {
+		p.r.Unreadable = append(p.r.Unreadable, Note{h, m.Page, "gives no name"})
+		return
+	}
+	p.cur = m
+}
+
+// page is the printed page a heading is on; without page footers, the table of contents'.
+func (p *parser) page(h string, page int) int {
+	if e := p.toc[key(h)]; e != nil && !p.footers {
+		return e.Page
+	}
+	return page
+}
+
+var parenthesis = regexp.MustCompile(`\s*\(([^)]*)\)`)
+
+// name is a heading without the domains and parentheses in it: "Baidu Wangpan
+// (pan.baidu.com)" is "Baidu Wangpan".
+func name(h string) string {
+	n := parenthesis.ReplaceAllStringFunc(h, func(s string) string {
+		if len(headingDomains(s)) > 0 {
+			return ""
+		}
+		return s
+	})
+	n = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(n), "–—-:"))
+	if n == "" && len(headingDomains(h)) > 0 {
+		return strings.TrimSpace(h)
+	}
+	return n
+}
+
+// leadIn is a paragraph that opens with a market's name and domains, as EU lists may set
+// an entry: "Rapidlocker (rapidlocker.net) – The cyberlocker ...".
+var leadIn = regexp.MustCompile(`^(\p{Lu}[^()]{0,60}?\s*\([^)]*\))\s*[–—:-]?\s+(\S.*)$`)
+
+// startsEntry reports whether a paragraph's lead-in names a market of its own: a name in
+// capitalised words, with domains the current entry has not named.
+func (p *parser) startsEntry(lead string) bool {
+	domains := headingDomains(lead)
+	if len(domains) == 0 || p.cur != nil && p.cur.Text == "" {
+		return false
+	}
+	for _, w := range strings.Fields(name(lead)) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !joining[w] {
+			return false
+		}
+	}
+	if p.cur != nil {
+		named := appendNew(slices.Clone(p.cur.Domains), nominatedDomains(p.cur.Text)...)
+		for _, d := range domains {
+			if slices.Contains(named, d) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (p *parser) body(t string, page int) {
+	if m := leadIn.FindStringSubmatch(t); m != nil && p.r.Publisher == "eu" && p.kind == online && p.startsEntry(m[1]) {
+		p.onHeading(m[1], page)
+		t = m[2]
+	}
+	p.lastBody = t
+	if p.cur == nil {
+		return
+	}
+	p.cur.Text = joinLines([]string{p.cur.Text, t})
+}
+
+// finish completes the current market from its text and adds it to the report.
+func (p *parser) finish() {
+	m := p.cur
+	p.cur = nil
+	if m == nil {
+		return
+	}
+	m.Text = strings.TrimSpace(m.Text)
+	m.Domains = appendNew(m.Domains, nominatedDomains(m.Text)...)
+	if m.Kind == dataset.Online && m.Country == "" {
+		m.Country, _ = basedCountry(m.Text)
+	}
+	if m.Development && len(m.Domains) == 0 {
+		// A development's text names the site it is about; its domains serve to match it.
+		for _, w := range strings.Fields(m.Text) {
+			if d := hostOf(w); d != "" {
+				m.Domains = appendNew(m.Domains, d)
+			}
+		}
+	}
+	switch {
+	case m.Kind == dataset.Physical:
+		m.Categories = []string{"physical-market"}
+	case len(m.Categories) == 0:
+		if c := textCategory(m.Text); c != "" {
+			m.Categories = []string{c}
+		}
+	}
+	if !m.Development {
+		switch {
+		case m.Kind == dataset.Online && len(m.Domains) == 0:
+			p.r.Notes = append(p.r.Notes, Note{m.Heading, m.Page, "no domain found in the entry"})
+		case m.Kind == dataset.Physical && m.Country == "":
+			p.r.Notes = append(p.r.Notes, Note{m.Heading, m.Page, "no country heading above it"})
+		}
+	}
+	p.r.Markets = append(p.r.Markets, *m)
+}
+
+// categoryWords map words of a section title or an entry to a category id, in order of
+// preference.
+var categoryWords = []struct{ word, id string }{
+	{"stream-ripping", "stream-ripping"}, {"stream ripping", "stream-ripping"},
+	{"cyberlocker", "cyberlocker"}, {"iptv", "iptv"}, {"torrent", "torrent-index"},
+	{"social media", "social-commerce"}, {"social commerce", "social-commerce"},
+	{"e-commerce", "e-commerce-platform"}, {"ecommerce", "e-commerce-platform"},
+	{"pharmac", "online-pharmacy"}, {"piracy app", "piracy-app"}, {"pirate app", "piracy-app"},
+	{"hosting provider", "hosting-provider"}, {"hosting", "hosting-provider"},
+	{"registrar", "domain-registrar"}, {"payment", "payment-service"}, {"advertis", "ad-network"},
+	{"shadow librar", "shadow-library"}, {"game server", "game-server"},
+	{"linking", "streaming-linking"}, {"streaming", "streaming-linking"},
+	{"direct download", "download-site"}, {"download", "download-site"},
+}
+
+func sectionCategory(title string) string {
+	low := strings.ToLower(title)
+	for _, c := range categoryWords {
+		if strings.Contains(low, c.word) {
+			return c.id
+		}
+	}
+	return ""
+}
+
+// textCategory is the category whose word comes first in an entry's text.
+func textCategory(text string) string {
+	low := strings.ToLower(text)
+	best, at := "", len(low)
+	for _, c := range categoryWords {
+		if i := strings.Index(low, c.word); i >= 0 && i < at {
+			best, at = c.id, i
+		}
+	}
+	return best
+}
