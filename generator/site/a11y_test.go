@@ -66,7 +66,7 @@ func TestAccessibility(t *testing.T) {
 		// The site in other languages: the same pages with translated words and lang="en" parts.
 		{"es/home", "/es/", ""},
 		{"es/market", "/es/markets/taobao/", ""},
-		{"es/check: not found", "/es/?q=example-shop-nowhere.com", "No figura en las listas que cubrimos"},
+		{"es/check: not found", "/es/?q=example-shop-nowhere.com", "No está entre los mercados registrados aquí"},
 		{"zh-hans/home", "/zh-hans/", ""},
 		{"zh-hans/market", "/zh-hans/markets/taobao/", ""},
 		{"zh-hans/physical market", "/zh-hans/markets/la-salada/", ""},
