@@ -86,7 +86,7 @@ func coverage(site *model.Site) coveragePage {
 	for i := len(cov) - 1; i >= 0; i-- {
 		c := cov[i]
 		e := c.Edition
-		m := coverageMissing{Publisher: e.Publisher.Short, Year: e.Year, Complete: model.Complete(e), URL: e.URL,
+		m := coverageMissing{Publisher: e.Publisher.Short, Year: e.Year, Complete: model.Complete(e), URL: linkURL(e.URL),
 			Form: IssueForm("missing-listing.yml", fmt.Sprintf("Missing listing: %s %d", e.Publisher.Short, e.Year), "edition", fmt.Sprintf("%s %d", e.Publisher.Short, e.Year))}
 		if !m.Complete {
 			for _, s := range []struct {

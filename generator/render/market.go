@@ -210,11 +210,11 @@ func marketHistory(m *model.Market) []historyItem {
 	item := func(e *model.Edition, summary string, sources []string) historyItem {
 		h := historyItem{
 			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
-			Edition: e.Title, URL: e.URL, Published: e.Published, Summary: strings.TrimSpace(summary),
+			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Summary: strings.TrimSpace(summary),
 			Sources: []sourceRef{},
 		}
 		for _, s := range sources {
-			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: s})
+			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
 		}
 		return h
 	}
@@ -235,6 +235,16 @@ func marketHistory(m *model.Market) []historyItem {
 		return !items[i].Development && items[j].Development
 	})
 	return items
+}
+
+// linkURL is a validated URL as a link's address: characters an address may not hold (spaces,
+// non-ASCII in the path) percent-encoded, as the markdown links the pages had before did.
+func linkURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.String()
 }
 
 // sourceName is a short label for a source URL: its host without "www.".

@@ -131,7 +131,7 @@ func yearListing(e *model.Edition) yearEdition {
 	}
 	y := yearEdition{
 		ID: e.ID(), Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
-		Title: e.Title, Published: e.Published, URL: e.URL,
+		Title: e.Title, Published: e.Published, URL: linkURL(e.URL),
 		New: refs(e.New), FirstRecorded: refs(e.FirstRecorded), Returning: refs(e.Returning), Dropped: refs(e.Dropped),
 		Unrecorded: refs(e.Unrecorded),
 		Online:     entries(e.Online), Physical: entries(e.Physical), Developments: []yearEntry{},

@@ -43,7 +43,7 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	browser.Path(t)
-	s := sitetest.Build(t, sitetest.Options{})
+	s := sitetest.Shared(t, sitetest.Options{})
 	base := browser.Serve(t, s.Public, nil)
 	ctx, _ := browser.Start(t)
 

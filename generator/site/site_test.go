@@ -32,8 +32,18 @@ type index struct {
 	}
 }
 
+// fixture is the site built from testdata/data, once for every test that reads it (a build of
+// every language takes a while); a test that changes built files builds its own.
 func fixture(t *testing.T) *sitetest.Site {
-	return sitetest.Build(t, sitetest.Options{Data: "testdata/data", Args: []string{"--minify"}})
+	return sitetest.Shared(t, fixtureOptions)
+}
+
+var fixtureOptions = sitetest.Options{Data: "testdata/data", Args: []string{"--minify"}}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	sitetest.RemoveShared()
+	os.Exit(code)
 }
 
 func readIndex(t *testing.T, s *sitetest.Site) index {
@@ -86,7 +96,7 @@ func TestIndexSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the real site")
 	}
-	s := sitetest.Build(t, sitetest.Options{Args: []string{"--minify"}})
+	s := sitetest.Shared(t, sitetest.Options{Args: []string{"--minify"}})
 	raw := []byte(s.Read(t, "check.json"))
 	var z bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -118,6 +119,52 @@ func MissingTranslations(output string) []string {
 		missing = append(missing, strings.Replace(strings.TrimSpace(rest), "|", " ", 1))
 	}
 	return missing
+}
+
+// Shared returns a build of the site for opt made once per test binary and shared by every
+// test that asks for the same options: a build of every language takes seconds, and most tests
+// only read it. Call RemoveShared from TestMain to delete the builds. A test that changes the
+// built files must use Build.
+func Shared(t testing.TB, opt Options) *Site {
+	t.Helper()
+	key := fmt.Sprintf("%#v", opt)
+	shared.Lock()
+	defer shared.Unlock()
+	if s := shared.builds[key]; s != nil {
+		return s
+	}
+	s := Build(keepDir{t}, opt)
+	if shared.builds == nil {
+		shared.builds = map[string]*Site{}
+	}
+	shared.builds[key] = s
+	return s
+}
+
+// RemoveShared deletes the builds Shared made.
+func RemoveShared() {
+	shared.Lock()
+	defer shared.Unlock()
+	for _, s := range shared.builds {
+		os.RemoveAll(s.Dir)
+	}
+	shared.builds = nil
+}
+
+var shared struct {
+	sync.Mutex
+	builds map[string]*Site
+}
+
+// keepDir gives a build a temporary folder that outlives the test that asked for it.
+type keepDir struct{ testing.TB }
+
+func (k keepDir) TempDir() string {
+	dir, err := os.MkdirTemp("", "nmw-site-")
+	if err != nil {
+		k.Fatal(err)
+	}
+	return dir
 }
 
 // Read returns a file of the built site, by its path below public/.
