@@ -245,6 +245,7 @@ func TestCheckInOtherLanguages(t *testing.T) {
 		}
 		run(t, ctx, "#search-q", "#search-results", []askCase{
 			{"summary word", "sneakers", []string{"1 mercado encontrado", "Taobao"}, nil},
+			{"category in Spanish", "biblioteca pirata", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
 			{"nothing", "zebra", []string{"No está entre los mercados registrados aquí"}, nil},
 		})
 	})
