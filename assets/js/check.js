@@ -1,6 +1,7 @@
 // The shop check and the search. Both read check.json, the index Hugo builds from the markets,
 // and answer on the page as the shopper types. Answers are built with DOM methods and
-// textContent only: nothing typed, and nothing from the data, is ever parsed as HTML.
+// textContent only: nothing typed, and nothing from the data, is ever parsed as HTML. Every word
+// it says comes from the form's data-strings (i18n/<lang>.toml, in the page's language).
 (function () {
   "use strict";
 
@@ -10,7 +11,13 @@
   const out = document.getElementById(form.dataset.results);
   const searchMode = form.dataset.mode === "search";
   const maxInput = 500;
+  const strings = JSON.parse(form.dataset.strings || "{}");
   let index = null;
+
+  // t returns the string named key with each {field} replaced by vars[field].
+  function t(key, vars) {
+    return (strings[key] || key).replace(/\{(\w+)\}/g, (all, k) => (vars && k in vars ? String(vars[k]) : all));
+  }
 
   // fold drops case, accents and everything but letters and digits: "Março" and "MARCO" meet.
   function fold(s) {
@@ -102,62 +109,62 @@
     return e;
   }
 
-  const roles = { current: "a domain of", former: "a former domain of", mirror: "a mirror domain of" };
+  const roles = { current: "js_role_current", former: "js_role_former", mirror: "js_role_mirror" };
 
   // partlyRecorded says how much of a list's latest edition is recorded here.
   function partlyRecorded(l) {
-    return l.latest + " " + l.publisher + " list: " + l.recorded + (l.official != null ? " of its " + l.official + " markets recorded so far" : " markets recorded so far; its official count is not published in what we could read");
+    const vars = { year: l.latest, publisher: l.publisher, recorded: l.recorded, official: l.official };
+    return t(l.official != null ? "js_partly_official" : "js_partly_no_official", vars);
   }
 
   // reportLinks links the coverage page and each partly recorded latest edition's report.
   function reportLinks(lists) {
-    const p = el("p", {}, "See ", el("a", { href: index.coverage }, "how complete the data is"));
-    for (const l of lists) p.append(", ", el("a", { href: l.url, rel: "nofollow noopener noreferrer" }, "the official " + l.latest + " " + l.publisher + " report"));
-    p.append(".");
+    const p = el("p", {}, t("js_see"), el("a", { href: index.coverage }, t("js_see_coverage")));
+    for (const l of lists) p.append(t("js_list_separator"), el("a", { href: l.url, rel: "nofollow noopener noreferrer" }, t("js_official_report", { year: l.latest, publisher: l.publisher })));
+    p.append(t("js_sentence_end"));
     return p;
   }
 
   function heading(m) {
-    if (m.current) return "On a current list: ";
-    if (m.unknown) return "Listed before: ";
-    return m.status.length ? "Formerly listed: " : "Named: ";
+    if (m.current) return "js_on_current";
+    if (m.unknown) return "js_listed_before";
+    return m.status.length ? "js_formerly" : "js_named";
   }
 
   function listedAnswer(m, why) {
     const box = el("div", { class: "answer answer-listed" + (m.unknown ? " answer-unknown" : "") },
-      el("h2", {}, heading(m) + m.name));
+      el("h2", {}, t(heading(m), { name: m.name })));
     if (why) box.append(el("p", {}, why));
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
       lists.append(el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") },
-        s.list + ": editions " + s.years + ". " + s.text + "."));
+        t("js_editions", { list: s.list, years: s.years }) + " " + s.text));
     }
     if (!m.status.length) {
-      lists.append(el("li", { class: "status status-former" }, "Named only as a positive development, never as a listed market."));
+      lists.append(el("li", { class: "status status-former" }, t("js_development_only")));
     }
     box.append(lists);
     if (m.unknown) {
       const partial = index.lists.filter((l) => m.status.some((s) => s.list === l.name && s.latest === "unknown"));
-      box.append(el("p", { class: "answer-gap" }, "We cannot tell whether " + m.name + " is still listed: " +
-        partial.map(partlyRecorded).join("; ") + ", and " + m.name + " is not among them yet. That is a gap in our data, not a sign it left the list."),
+      box.append(el("p", { class: "answer-gap" }, t("js_gap", { name: m.name, lists: partial.map(partlyRecorded).join(t("js_clause_separator")) })),
         reportLinks(partial));
     }
-    box.append(el("p", {}, el("a", { href: m.url }, "What the reports said about " + m.name)));
+    box.append(el("p", {}, el("a", { href: m.url }, t("js_what_reports_said", { name: m.name }))));
     return box;
   }
 
   function badge(m) {
-    if (m.current) return el("span", { class: "badge badge-current" }, "on a current list");
-    if (m.unknown) return el("span", { class: "badge badge-unknown" }, "listed before; latest edition not fully recorded");
-    return el("span", { class: "badge badge-former" }, "formerly listed");
+    if (m.current) return el("span", { class: "badge badge-current" }, t("badge_current"));
+    if (m.unknown) return el("span", { class: "badge badge-unknown" }, t("badge_unknown"));
+    return el("span", { class: "badge badge-former" }, t("badge_former"));
   }
 
   function candidates(ms, heading) {
     const list = el("ul", { class: "market-list" });
     for (const m of ms) {
       const domains = m.hosts.filter((h) => h.role === "current").map((h) => h.text || h.ascii);
-      const where = m.kind === "physical" ? ["physical", m.city, m.country].filter(Boolean).join(", ")
-        : ["online", ...domains].join(" · ");
+      const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(", ")
+        : [t("js_online"), ...domains].join(" · ");
       list.append(el("li", { class: "market-item" }, el("a", { href: m.url }, m.name), " ",
         el("span", { class: "meta" }, where), " ", badge(m)));
     }
@@ -170,23 +177,30 @@
     const n = index.markets.length;
     const partial = index.lists.filter((l) => !l.complete);
     const box = el("div", { class: "answer answer-not-found" },
-      el("h2", {}, "Not among the markets recorded here"),
-      el("p", {}, what + " is not among the " + n + " markets recorded here from " + index.lists.map((l) => "the " + l.name + " (" + (l.first === l.latest ? "edition " + l.latest : "editions " + l.first + "–" + l.latest) + ")").join(" and ") + "."));
+      el("h2", {}, t("js_nf_heading")),
+      el("p", {}, t("js_nf_text", {
+        what: what,
+        count: n.toLocaleString(document.documentElement.lang),
+        lists: index.lists.map((l) => t("js_nf_list", {
+          name: l.name,
+          editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
+        })).join(t("js_nf_and")),
+      })));
     if (partial.length) {
       const ul = el("ul", { class: "coverage-list" });
-      for (const l of partial) ul.append(el("li", {}, partlyRecorded(l) + "."));
-      box.append(el("p", {}, "Our record of the latest editions is not complete yet, so it may still be on a list:"), ul, reportLinks(partial));
+      for (const l of partial) ul.append(el("li", {}, partlyRecorded(l) + t("js_sentence_end")));
+      box.append(el("p", {}, t("js_nf_partly")), ul, reportLinks(partial));
     }
     if (note) box.append(el("p", { class: "look-alike" }, note));
     box.append(
-      el("p", {}, "Even a complete answer would be no guarantee the shop is safe: the lists name only a few large markets, and new shops appear every day."),
-      el("p", {}, "Before you buy, check:"),
+      el("p", {}, t("js_nf_no_guarantee")),
+      el("p", {}, t("js_nf_before")),
       el("ul", {},
-        el("li", {}, "the exact address in your browser's address bar: look-alike addresses are a common trick;"),
-        el("li", {}, "prices far below what the item costs elsewhere;"),
-        el("li", {}, "a company name, postal address and returns policy you can verify;"),
-        el("li", {}, "reviews of the shop on other sites;"),
-        el("li", {}, "a way to pay that lets you dispute the charge, such as a credit card.")));
+        el("li", {}, t("js_nf_tip_address")),
+        el("li", {}, t("js_nf_tip_price")),
+        el("li", {}, t("js_nf_tip_company")),
+        el("li", {}, t("js_nf_tip_reviews")),
+        el("li", {}, t("js_nf_tip_payment"))));
     return box;
   }
 
@@ -198,29 +212,31 @@
   function answer(raw) {
     const text = raw.trim();
     if (!text) return null;
-    if (text.length > maxInput) return calm("That is too long to be a web address or a name. Paste just the shop's address, or type its name.");
-    if (!index) return calm(index === false ? "The list could not be loaded. Browse the markets from A to Z instead." : "Loading the list…");
+    if (text.length > maxInput) return calm(t("js_too_long"));
+    if (!index) return calm(t(index === false ? "js_load_failed" : "js_loading"));
     const host = searchMode ? "" : hostOf(text);
     if (host) {
       const hit = findHost(host);
       if (hit) {
         const shown = hit.host.text || hit.host.ascii;
-        const why = (host === hit.host.ascii ? shown + " is " : host + " belongs to " + shown + ", which is ") + roles[hit.host.role] + " " + hit.market.name + ".";
+        const role = t(roles[hit.host.role], { name: hit.market.name });
+        const why = host === hit.host.ascii ? t("js_host_is", { domain: shown, role: role })
+          : t("js_host_belongs", { host: host, domain: shown, role: role });
         return listedAnswer(hit.market, why);
       }
       const like = lookAlike(host);
-      return notFound(host, like ? "Careful: this address contains " + like + ", a listed domain, but it is a different site. Look-alike addresses are a common trick." : "");
+      return notFound(host, like ? t("js_look_alike", { domain: like }) : "");
     }
-    if (!fold(text)) return calm("Type a shop's web address (like shop.example.com) or its name.");
+    if (!fold(text)) return calm(t("js_type_address"));
     const found = searchMode ? findWords(text) : findNames(text);
-    if (!found.length) return notFound("“" + text + "”", "No market recorded here has a name like that. If you have the shop's web address, paste it: it gives a surer answer.");
-    if (searchMode) return candidates(found.slice(0, 20), found.length === 1 ? "1 market found" : found.length + " markets found");
+    if (!found.length) return notFound(t("js_quote", { text: text }), t("js_no_name"));
+    if (searchMode) return candidates(found.slice(0, 20), t(found.length === 1 ? "js_found_one" : "js_found_other", { count: found.length.toLocaleString(document.documentElement.lang) }));
     if (found.length === 1 || fold(found[0].name) === fold(text)) {
       const box = listedAnswer(found[0], "");
-      if (found.length > 1) box.append(candidates(found.slice(1, 5), "Other markets with similar names"));
+      if (found.length > 1) box.append(candidates(found.slice(1, 5), t("js_similar_other")));
       return box;
     }
-    return candidates(found.slice(0, 5), "Markets with similar names: which one do you mean?");
+    return candidates(found.slice(0, 5), t("js_similar_which"));
   }
 
   function show() {

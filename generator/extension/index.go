@@ -3,7 +3,6 @@ package extension
 import (
 	"fmt"
 
-	"github.com/notorious-markets-watch/nmw/generator/domain"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
 	"github.com/notorious-markets-watch/nmw/generator/render"
@@ -114,21 +113,12 @@ func CoveragePhrase(c model.EditionCoverage) string {
 // hosts lists a market's domains, as the site's check matches them.
 func hosts(m *model.Market) []Host {
 	var out []Host
-	for _, g := range []struct {
-		role    string
-		domains []string
-	}{{"current", m.Domains.Current}, {"former", m.Domains.Former}, {"mirror", m.Domains.Mirrors}} {
-		for _, d := range g.domains {
-			ascii, err := domain.Canonical(d)
-			if err != nil { // validation rejects these before the index is built
-				continue
-			}
-			h := Host{ASCII: ascii, Role: g.role}
-			if u := domain.Unicode(ascii); u != ascii {
-				h.Text = u
-			}
-			out = append(out, h)
+	for _, h := range m.Hosts() {
+		host := Host{ASCII: h.ASCII, Role: h.Role}
+		if h.Unicode != h.ASCII {
+			host.Text = h.Unicode
 		}
+		out = append(out, host)
 	}
 	return out
 }

@@ -218,14 +218,15 @@ func TestPublishedFilesMatchTheData(t *testing.T) {
 		t.Errorf("feed has %d items for %d editions", len(feed.Items), len(set.Editions))
 	}
 
-	// The sitemap names every market page, under the base URL.
+	// The English sitemap names every market page, under the base URL.
 	var sm struct {
 		URLs []struct {
 			Loc string `xml:"loc"`
 		} `xml:"url"`
 	}
-	if err := xml.Unmarshal([]byte(s.Read(t, "sitemap.xml")), &sm); err != nil {
-		t.Fatalf("sitemap.xml: %v", err)
+	// With several languages sitemap.xml is an index; English is en/sitemap.xml.
+	if err := xml.Unmarshal([]byte(s.Read(t, "en/sitemap.xml")), &sm); err != nil {
+		t.Fatalf("en/sitemap.xml: %v", err)
 	}
 	locs := map[string]bool{}
 	for _, u := range sm.URLs {

@@ -24,6 +24,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/extension"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
+	"github.com/notorious-markets-watch/nmw/generator/place"
 )
 
 const standardsBase = "https://example.github.io/watch/"
@@ -85,6 +86,12 @@ func compileSchemas(t *testing.T) map[string]*jsonschema.Schema {
 
 // schemaFor names the schema, of the current version, of a published JSON file.
 func schemaFor(rel string) string {
+	// Each language has its own check index and statistics numbers, below its folder.
+	for lang := range place.Languages {
+		if r, ok := strings.CutPrefix(rel, lang+"/"); ok && (r == "check.json" || r == "statistics/index.json") {
+			rel = r
+		}
+	}
 	switch {
 	case rel == opendata.DatasetJSON:
 		return opendata.DatasetSchema
@@ -418,8 +425,38 @@ func testFeed(t *testing.T, s *sitetest.Site) {
 // w3cDate is a W3C Datetime (https://www.w3.org/TR/NOTE-datetime), as sitemaps use for lastmod.
 var w3cDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$`)
 
+// testSitemap checks sitemap.xml: with one language a urlset, with several (as here) an index
+// of one urlset per language, each checked.
 func testSitemap(t *testing.T, s *sitetest.Site) {
 	raw := s.Read(t, "sitemap.xml")
+	var index struct {
+		XMLName xml.Name
+		Maps    []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal([]byte(raw), &index); err != nil {
+		t.Fatalf("sitemap.xml is not well-formed XML: %v", err)
+	}
+	if index.XMLName.Local != "sitemapindex" {
+		testURLSet(t, "sitemap.xml", raw)
+		return
+	}
+	if index.XMLName.Space != "http://www.sitemaps.org/schemas/sitemap/0.9" || len(index.Maps) < 2 {
+		t.Errorf("sitemap.xml: index {%s}%s of %d sitemaps, want the sitemaps.org sitemapindex of one per language", index.XMLName.Space, index.XMLName.Local, len(index.Maps))
+	}
+	for _, m := range index.Maps {
+		rel, ok := strings.CutPrefix(m.Loc, standardsBase)
+		if !ok {
+			t.Errorf("sitemap.xml: %q is not under %s", m.Loc, standardsBase)
+			continue
+		}
+		testURLSet(t, rel, s.Read(t, rel))
+	}
+}
+
+// testURLSet checks one sitemaps.org urlset.
+func testURLSet(t *testing.T, name, raw string) {
 	var sm struct {
 		XMLName xml.Name
 		URLs    []struct {
@@ -432,13 +469,13 @@ func testSitemap(t *testing.T, s *sitetest.Site) {
 	dec := xml.NewDecoder(strings.NewReader(raw))
 	dec.Strict = true
 	if err := dec.Decode(&sm); err != nil {
-		t.Fatalf("sitemap.xml is not well-formed XML: %v", err)
+		t.Fatalf("%s is not well-formed XML: %v", name, err)
 	}
 	if sm.XMLName.Space != "http://www.sitemaps.org/schemas/sitemap/0.9" || sm.XMLName.Local != "urlset" {
-		t.Errorf("sitemap.xml root is {%s}%s, want the sitemaps.org urlset", sm.XMLName.Space, sm.XMLName.Local)
+		t.Errorf("%s root is {%s}%s, want the sitemaps.org urlset", name, sm.XMLName.Space, sm.XMLName.Local)
 	}
 	if len(sm.URLs) == 0 || len(sm.URLs) > 50000 || len(raw) > 50<<20 {
-		t.Errorf("sitemap.xml: %d URLs in %d bytes; sitemaps.org allows 1 to 50,000 in 50 MB", len(sm.URLs), len(raw))
+		t.Errorf("%s: %d URLs in %d bytes; sitemaps.org allows 1 to 50,000 in 50 MB", name, len(sm.URLs), len(raw))
 	}
 	seen := map[string]bool{}
 	for _, u := range sm.URLs {

@@ -8,6 +8,32 @@ import (
 
 var regions = display.English.Regions()
 
+// Languages are the site's languages other than English, by the code Hugo's configuration
+// (hugo.toml) gives them, with the CLDR language whose country names the site shows.
+var Languages = map[string]language.Tag{
+	"es":      language.Spanish,
+	"fr":      language.French,
+	"de":      language.German,
+	"zh-hans": language.SimplifiedChinese,
+}
+
+// CountryNames returns a country's name in English ("en") and in each of Languages, from
+// CLDR, or nil for an empty or unknown code.
+func CountryNames(code string) map[string]string {
+	if code == "" {
+		return nil
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return nil
+	}
+	names := map[string]string{"en": regions.Name(r)}
+	for lang, tag := range Languages {
+		names[lang] = display.Regions(tag).Name(r)
+	}
+	return names
+}
+
 // CountryName returns the English name of an ISO 3166-1 alpha-2 code, or "" for an empty or
 // unknown code.
 func CountryName(code string) string {

@@ -9,7 +9,6 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/notorious-markets-watch/nmw/generator/domain"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
@@ -25,17 +24,8 @@ type hostFront struct {
 // names, so the check can match a host to one by comparing whole labels from the right.
 func hosts(m *model.Market) []hostFront {
 	var out []hostFront
-	for _, g := range []struct {
-		role    string
-		domains []string
-	}{{"current", m.Domains.Current}, {"former", m.Domains.Former}, {"mirror", m.Domains.Mirrors}} {
-		for _, d := range g.domains {
-			ascii, err := domain.Canonical(d)
-			if err != nil { // validation rejects these before rendering
-				continue
-			}
-			out = append(out, hostFront{ASCII: ascii, Text: domain.Unicode(ascii), Role: g.role})
-		}
+	for _, h := range m.Hosts() {
+		out = append(out, hostFront{ASCII: h.ASCII, Text: h.Unicode, Role: h.Role})
 	}
 	return out
 }

@@ -3,61 +3,102 @@ package render
 import (
 	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
-// coverageBody is a table of each edition's recorded entries against its official counts, then
-// what is missing from each partly recorded edition, with a link to report a missing listing.
-func coverageBody(site *model.Site) string {
-	var b strings.Builder
-	b.WriteString("The reports are PDFs, and not every edition could be read in full. This table compares, for each edition, the markets recorded on this site with the official counts, where a source gives them. **A market missing from a partly recorded edition here may still be on that edition's list**: the site then shows it as *not recorded*, never as *not listed*.\n\n")
-	b.WriteString("| Edition | Published | Online | Physical | Total |\n|---|---|---|---|---|\n")
+// coveragePage compares each edition's recorded entries with its official counts, then says
+// what is missing from each partly recorded edition, with a link to report a missing listing;
+// the coverage template writes both in the reader's language.
+type coveragePage struct {
+	Title       string         `json:"title"`
+	Description string         `json:"description"`
+	Type        string         `json:"type"`
+	Params      coverageParams `json:"params"`
+}
+
+type coverageParams struct {
+	Editions []coverageRow     `json:"editions"`
+	Missing  []coverageMissing `json:"missing"` // newest first
+}
+
+// coverageMissing is what is missing from one edition: each section complete, or how many of
+// its official count are not recorded (unknown when no count is published).
+type coverageMissing struct {
+	Publisher string            `json:"publisher"`
+	Year      int               `json:"year"`
+	Complete  bool              `json:"complete"`
+	Sections  []coverageSection `json:"sections,omitempty,omitzero"`
+	URL       string            `json:"url"`
+	Form      string            `json:"form"` // IssueForm link to report a missing listing
+}
+
+// coverageSection is one section (online, physical) of a partly recorded edition.
+type coverageSection struct {
+	Kind     string `json:"kind"`
+	Complete bool   `json:"complete"`
+	Recorded int    `json:"recorded"`
+	Official *int   `json:"official,omitempty,omitzero"`
+}
+
+// coverageRow is one edition: recorded and official counts of its online, physical and all
+// markets.
+type coverageRow struct {
+	Publisher string        `json:"publisher"`
+	Year      int           `json:"year"`
+	Published string        `json:"published"`
+	Online    coverageCount `json:"online"`
+	Physical  coverageCount `json:"physical"`
+	Total     coverageCount `json:"total"`
+}
+
+// coverageCount is a count as recorded here, and officially where a source gives it (then
+// with the recorded share in percent).
+type coverageCount struct {
+	Recorded int  `json:"recorded"`
+	Official *int `json:"official,omitempty,omitzero"`
+	Percent  *int `json:"percent,omitempty,omitzero"`
+}
+
+func coverage(site *model.Site) coveragePage {
+	p := coveragePage{
+		Title:       "Data coverage",
+		Description: "How many of each edition's officially counted markets are recorded on this site.",
+		Type:        "coverage",
+		Params:      coverageParams{Editions: []coverageRow{}, Missing: []coverageMissing{}},
+	}
+	count := func(c model.Count) coverageCount {
+		out := coverageCount{Recorded: c.Recorded, Official: c.Official}
+		if c.Official != nil {
+			pct := c.Percent()
+			out.Percent = &pct
+		}
+		return out
+	}
 	cov := model.Coverage(site)
 	for _, c := range cov {
 		e := c.Edition
-		fmt.Fprintf(&b, "| [%s %d](/years/%d/) | %s | %s | %s | %s |\n",
-			Escape(e.Publisher.Short), e.Year, e.Year, e.PublishedText(), coverageCell(c.Online), coverageCell(c.Physical), coverageCell(c.Total))
+		p.Params.Editions = append(p.Params.Editions, coverageRow{
+			Publisher: e.Publisher.Short, Year: e.Year, Published: e.Published,
+			Online: count(c.Online), Physical: count(c.Physical), Total: count(c.Total),
+		})
 	}
-	b.WriteString("\nEach cell reads *recorded of official*. “Official count not published” means no source we could read states one, so we cannot say how many are missing. Recorded numbers can exceed an official count when the report groups several sites under one heading that we record separately.\n\n")
-	b.WriteString("## What is missing\n\n")
-	b.WriteString("Newest first. If you have a report, you can help complete it: each edition links a form that asks for the market, the section or page and the source.\n\n")
 	for i := len(cov) - 1; i >= 0; i-- {
 		c := cov[i]
 		e := c.Edition
-		if model.Complete(e) {
-			fmt.Fprintf(&b, "- **%s %d**: complete, every market recorded.\n", Escape(e.Publisher.Short), e.Year)
-			continue
-		}
-		var parts []string
-		for _, s := range []struct {
-			name string
-			c    model.Count
-			kind string
-		}{{"online", c.Online, "online"}, {"physical", c.Physical, "physical"}} {
-			switch {
-			case model.SectionComplete(e, s.kind):
-				parts = append(parts, fmt.Sprintf("%s complete", s.name))
-			case s.c.Official == nil:
-				parts = append(parts, fmt.Sprintf("%s: %d recorded, number missing unknown", s.name, s.c.Recorded))
-			default:
-				parts = append(parts, fmt.Sprintf("%s: %d of %d missing", s.name, *s.c.Official-s.c.Recorded, *s.c.Official))
+		m := coverageMissing{Publisher: e.Publisher.Short, Year: e.Year, Complete: model.Complete(e), URL: linkURL(e.URL),
+			Form: IssueForm("missing-listing.yml", fmt.Sprintf("Missing listing: %s %d", e.Publisher.Short, e.Year), "edition", fmt.Sprintf("%s %d", e.Publisher.Short, e.Year))}
+		if !m.Complete {
+			for _, s := range []struct {
+				kind string
+				c    model.Count
+			}{{"online", c.Online}, {"physical", c.Physical}} {
+				m.Sections = append(m.Sections, coverageSection{Kind: s.kind, Complete: model.SectionComplete(e, s.kind), Recorded: s.c.Recorded, Official: s.c.Official})
 			}
 		}
-		fmt.Fprintf(&b, "- **%s %d**: %s. [Read the report](%s) · [add a missing listing](%s)\n",
-			Escape(e.Publisher.Short), e.Year, strings.Join(parts, "; "), escapeURL(e.URL), IssueForm("missing-listing.yml", fmt.Sprintf("Missing listing: %s %d", e.Publisher.Short, e.Year), "edition", fmt.Sprintf("%s %d", e.Publisher.Short, e.Year)))
+		p.Params.Missing = append(p.Params.Missing, m)
 	}
-	return b.String()
-}
-
-// coverageCell says a section's count in words: "13 of 37 (35%)", or "16 recorded; official
-// count not published".
-func coverageCell(c model.Count) string {
-	if c.Official == nil {
-		return fmt.Sprintf("%d recorded; official count not published", c.Recorded)
-	}
-	return fmt.Sprintf("%d of %d (%d%%)", c.Recorded, *c.Official, c.Percent())
+	return p
 }
 
 // IssueFormScheme starts a link to one of the repository's issue forms in generated markdown:

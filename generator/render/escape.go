@@ -1,9 +1,6 @@
 package render
 
-import (
-	"net/url"
-	"strings"
-)
+import "strings"
 
 // markdownEscaper backslash-escapes the characters that could turn data text into markdown
 // or HTML syntax, or into a Hugo shortcode ("{{<").
@@ -16,14 +13,3 @@ var markdownEscaper = strings.NewReplacer(
 func Escape(s string) string {
 	return markdownEscaper.Replace(strings.Join(strings.Fields(s), " "))
 }
-
-// escapeURL makes a validated URL safe as a markdown link destination.
-func escapeURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return urlEscaper.Replace(u.String())
-}
-
-var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "{", "%7B", "}", "%7D")

@@ -70,7 +70,7 @@ func home(site *model.Site) homePage {
 
 type term struct {
 	path  string
-	front section
+	front any
 }
 
 // terms are the title pages of the taxonomies and of each term in use.
@@ -108,7 +108,23 @@ func terms(site *model.Site) []term {
 	sort.Strings(codes)
 	for _, c := range codes {
 		name := place.CountryName(c)
-		out = append(out, term{"countries/" + strings.ToLower(c) + "/_index.md", section{name, "Markets the watchlists place in " + name + "."}})
+		out = append(out, term{"countries/" + strings.ToLower(c) + "/_index.md", countryTerm{
+			Title:       name,
+			Description: "Markets the watchlists place in " + name + ".",
+			Params:      countryParams{Names: place.CountryNames(c)},
+		}})
 	}
 	return out
+}
+
+// countryTerm is a country's taxonomy page; its names in every language of the site (from
+// CLDR) let the templates show the country in the reader's language.
+type countryTerm struct {
+	Title       string        `json:"title"`
+	Description string        `json:"description"`
+	Params      countryParams `json:"params"`
+}
+
+type countryParams struct {
+	Names map[string]string `json:"names"`
 }

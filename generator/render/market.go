@@ -39,7 +39,32 @@ type marketParams struct {
 	LatestUnknown bool          `json:"latest_unknown,omitempty"`
 	Status        []statusFront `json:"status"`
 	Listings      []listingRef  `json:"listings"`
+	History       []historyItem `json:"history"`
 	Timeline      timelineFront `json:"timeline"`
+}
+
+// historyItem is one entry of a market's listing history, newest first: what an edition
+// reported, with its summary and sources. The market template writes the history in the
+// reader's language around the summaries, which stay in English.
+type historyItem struct {
+	Year          int         `json:"year"`
+	Publisher     string      `json:"publisher"`
+	PublisherName string      `json:"publisher_name"`
+	List          string      `json:"list"`
+	Development   bool        `json:"development,omitempty,omitzero"`
+	Edition       string      `json:"edition"`
+	URL           string      `json:"url"`
+	Published     string      `json:"published"`
+	Section       string      `json:"section,omitempty,omitzero"`
+	Page          int         `json:"page,omitempty,omitzero"`
+	Summary       string      `json:"summary"`
+	Sources       []sourceRef `json:"sources"`
+}
+
+// sourceRef is a source read for an entry: its address and the short name shown for it.
+type sourceRef struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 type domainsFront struct {
@@ -58,6 +83,10 @@ type statusFront struct {
 	YearsText string `json:"years_text"`
 	Text      string `json:"text"`
 	Latest    string `json:"latest"` // the market's state in the list's latest edition: listed, not-listed or unknown
+	// Since, SinceComplete and LatestYear let the templates say Text in other languages.
+	Since         int  `json:"since"`
+	SinceComplete bool `json:"since_complete"`
+	LatestYear    int  `json:"latest_year"`
 }
 
 type listingRef struct {
@@ -98,6 +127,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Words:         summaryWords(m, categoryLabels),
 			Current:       m.Current(),
 			LatestUnknown: m.LatestUnknown(),
+			History:       marketHistory(m),
 			Timeline:      timeline(site, m),
 		},
 	}
@@ -114,6 +144,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 		p.Params.Status = append(p.Params.Status, statusFront{
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
 			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(), Latest: s.Latest.String(),
+			Since: s.Since, SinceComplete: s.SinceComplete, LatestYear: s.Publisher.Latest().Year,
 		})
 	}
 	for _, l := range m.Listings {
@@ -172,61 +203,48 @@ func unicode(domains []string) []string {
 	return out
 }
 
-// marketBody is the listing history: one heading per edition, newest first.
-func marketBody(m *model.Market) string {
-	type item struct {
-		year, order int
-		text        string
+// marketHistory is the listing history: one item per listing and positive development,
+// newest first; within a year, listings before developments, in publisher order.
+func marketHistory(m *model.Market) []historyItem {
+	var items []historyItem
+	item := func(e *model.Edition, summary string, sources []string) historyItem {
+		h := historyItem{
+			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
+			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Summary: strings.TrimSpace(summary),
+			Sources: []sourceRef{},
+		}
+		for _, s := range sources {
+			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
+		}
+		return h
 	}
-	var items []item
 	for _, l := range m.Listings {
-		var b strings.Builder
-		e := l.Edition
-		fmt.Fprintf(&b, "### %d: %s\n\n", e.Year, Escape(e.Publisher.Short+" "+e.Publisher.List))
-		fmt.Fprintf(&b, "Reported in *%s* under “%s”%s. Published %s.\n\n", Escape(e.Title), Escape(l.Section), pageText(l.Page), e.PublishedText())
-		b.WriteString(strings.TrimSpace(l.Summary) + "\n\n")
-		b.WriteString(citation(e, l.Sources))
-		items = append(items, item{e.Year, 0, b.String()})
+		h := item(l.Edition, l.Summary, l.Sources)
+		h.Section, h.Page = l.Section, l.Page
+		items = append(items, h)
 	}
 	for _, d := range m.Developments {
-		var b strings.Builder
-		e := d.Edition
-		fmt.Fprintf(&b, "### %d: %s, positive development\n\n", e.Year, Escape(e.Publisher.Short+" "+e.Publisher.List))
-		fmt.Fprintf(&b, "Named as a positive development in *%s*. Published %s.\n\n", Escape(e.Title), e.PublishedText())
-		b.WriteString(strings.TrimSpace(d.Summary) + "\n\n")
-		b.WriteString(citation(e, d.Sources))
-		items = append(items, item{e.Year, 1, b.String()})
+		h := item(d.Edition, d.Summary, d.Sources)
+		h.Development = true
+		items = append(items, h)
 	}
-	// newest first; within a year, listings before developments, in publisher order
 	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].year != items[j].year {
-			return items[i].year > items[j].year
+		if items[i].Year != items[j].Year {
+			return items[i].Year > items[j].Year
 		}
-		return items[i].order < items[j].order
+		return !items[i].Development && items[j].Development
 	})
-	var b strings.Builder
-	b.WriteString("## Listing history\n\n")
-	for _, it := range items {
-		b.WriteString(it.text)
-	}
-	return b.String()
+	return items
 }
 
-func pageText(page int) string {
-	if page > 0 {
-		return fmt.Sprintf(", page %d", page)
+// linkURL is a validated URL as a link's address: characters an address may not hold (spaces,
+// non-ASCII in the path) percent-encoded, as the markdown links the pages had before did.
+func linkURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
 	}
-	return ""
-}
-
-// citation links the official report and the sources read for one listing.
-func citation(e *model.Edition, sources []string) string {
-	var links []string
-	for _, s := range sources {
-		links = append(links, fmt.Sprintf("[%s](%s)", Escape(sourceName(s)), escapeURL(s)))
-	}
-	return fmt.Sprintf("Source: %s, [*%s*](%s) (%s). Read for this entry: %s.\n\n",
-		Escape(e.Publisher.Name), Escape(e.Title), escapeURL(e.URL), e.PublishedText(), strings.Join(links, ", "))
+	return u.String()
 }
 
 // sourceName is a short label for a source URL: its host without "www.".
@@ -236,13 +254,6 @@ func sourceName(raw string) string {
 		return raw
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-}
-
-// marketLink is a markdown link to a market page; the link render hook resolves the
-// root-relative path against the base URL. (A relref shortcode per link made Hugo slow down
-// quadratically on long year pages.)
-func marketLink(m *model.Market) string {
-	return fmt.Sprintf("[%s](/markets/%s/)", Escape(m.Name), m.Slug)
 }
 
 // azLetter is the heading a market is listed under on the A–Z page: the first letter of its name

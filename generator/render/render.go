@@ -63,7 +63,7 @@ func Each(site *model.Site, yield func(Page) error) error {
 	for start := 0; start < len(site.Markets); start += batch {
 		rendered, err := parallel(site.Markets[start:min(start+batch, len(site.Markets))], func(m *model.Market) (Page, error) {
 			path := "markets/" + m.Slug + ".md"
-			data, err := page(marketFront(site, m, labels), marketBody(m))
+			data, err := page(marketFront(site, m, labels), "")
 			if err != nil {
 				return Page{}, fmt.Errorf("render %s: %w", path, err)
 			}
@@ -82,11 +82,11 @@ func Each(site *model.Site, yield func(Page) error) error {
 		return err
 	}
 	for _, y := range site.Years {
-		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y), yearBody(y)); err != nil {
+		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y), ""); err != nil {
 			return err
 		}
 	}
-	if err := add("coverage.md", section{Title: "Data coverage", Description: "How many of each edition's officially counted markets are recorded on this site."}, coverageBody(site)); err != nil {
+	if err := add("coverage.md", coverage(site), ""); err != nil {
 		return err
 	}
 	if err := add("statistics.md", stats(site), ""); err != nil {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
@@ -18,6 +17,45 @@ type yearPage struct {
 type yearParams struct {
 	Year     int            `json:"year"`
 	Editions []editionFront `json:"editions"`
+	Listing  []yearEdition  `json:"listing"`
+}
+
+// yearEdition is what a year page lists of one edition: what changed since the publisher's
+// previous edition, and its markets with what the report said. The template writes it in the
+// reader's language around the names and summaries, which stay in English.
+type yearEdition struct {
+	ID            string      `json:"id"`
+	Publisher     string      `json:"publisher"`
+	PublisherName string      `json:"publisher_name"`
+	List          string      `json:"list"`
+	Title         string      `json:"title"`
+	Published     string      `json:"published"`
+	URL           string      `json:"url"`
+	Previous      int         `json:"previous,omitempty,omitzero"`
+	Partly        []int       `json:"partly,omitempty,omitzero"` // of Previous and this year, those only partly recorded
+	New           []marketRef `json:"new"`
+	FirstRecorded []marketRef `json:"first_recorded"` // listed, but earlier editions too partly recorded to call it new
+	Returning     []marketRef `json:"returning"`
+	Dropped       []marketRef `json:"dropped"`
+	Unrecorded    []marketRef `json:"unrecorded"` // in the previous edition, not recorded in this partly recorded one
+	Online        []yearEntry `json:"online"`
+	Physical      []yearEntry `json:"physical"`
+	Developments  []yearEntry `json:"developments"`
+}
+
+// marketRef names a market and its page.
+type marketRef struct {
+	Name string `json:"name"`
+	Slug string `json:"slug"`
+}
+
+// yearEntry is a market an edition names, with where and what it said.
+type yearEntry struct {
+	Name    string `json:"name"`
+	Slug    string `json:"slug"`
+	Section string `json:"section,omitempty,omitzero"`
+	Page    int    `json:"page,omitempty,omitzero"`
+	Summary string `json:"summary"`
 }
 
 // editionFront is an edition's facts, shared by the year pages and the home page.
@@ -68,89 +106,48 @@ func yearFront(y *model.Year) yearPage {
 	var names []string
 	for _, e := range y.Editions {
 		p.Params.Editions = append(p.Params.Editions, editionFacts(e))
+		p.Params.Listing = append(p.Params.Listing, yearListing(e))
 		names = append(names, fmt.Sprintf("the %s %s (%s)", e.Publisher.Short, e.Publisher.List, recordedText(e)))
 	}
 	p.Description = fmt.Sprintf("Markets reported for %d on %s.", y.Year, strings.Join(names, " and "))
 	return p
 }
 
-// yearBody lists each edition's markets, grouped online and physical, and what changed.
-func yearBody(y *model.Year) string {
-	var b strings.Builder
-	for _, e := range y.Editions {
-		fmt.Fprintf(&b, "## %s: *%s*\n\n", Escape(e.Publisher.Short+" "+e.Publisher.List), Escape(e.Title))
-		fmt.Fprintf(&b, "Published %s by the %s. [Read the report](%s).\n\n", e.PublishedText(), Escape(e.Publisher.Name), escapeURL(e.URL))
-		changes(&b, e)
-		group(&b, "Online markets", e.Online)
-		group(&b, "Physical markets", e.Physical)
-		if len(e.Developments) > 0 {
-			fmt.Fprintf(&b, "### Positive developments (%d)\n\n", len(e.Developments))
-			for _, d := range e.Developments {
-				fmt.Fprintf(&b, "- **%s**: %s\n", marketLink(d.Market), mdtext.Indent(d.Summary))
+// yearListing is an edition's markets, grouped online and physical, and what changed.
+func yearListing(e *model.Edition) yearEdition {
+	refs := func(ms []*model.Market) []marketRef {
+		out := []marketRef{}
+		for _, m := range ms {
+			out = append(out, marketRef{Name: m.Name, Slug: m.Slug})
+		}
+		return out
+	}
+	entries := func(ls []*model.Listing) []yearEntry {
+		out := []yearEntry{}
+		for _, l := range ls {
+			out = append(out, yearEntry{Name: l.Market.Name, Slug: l.Market.Slug, Section: l.Section, Page: l.Page, Summary: strings.TrimSpace(l.Summary)})
+		}
+		return out
+	}
+	y := yearEdition{
+		ID: e.ID(), Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
+		Title: e.Title, Published: e.Published, URL: linkURL(e.URL),
+		New: refs(e.New), FirstRecorded: refs(e.FirstRecorded), Returning: refs(e.Returning), Dropped: refs(e.Dropped),
+		Unrecorded: refs(e.Unrecorded),
+		Online:     entries(e.Online), Physical: entries(e.Physical), Developments: []yearEntry{},
+	}
+	if e.Previous != nil {
+		y.Previous = e.Previous.Year
+		for _, ed := range []*model.Edition{e.Previous, e} {
+			if !model.Complete(ed) {
+				y.Partly = append(y.Partly, ed.Year)
 			}
-			b.WriteString("\n")
 		}
 	}
-	return b.String()
-}
-
-func changes(b *strings.Builder, e *model.Edition) {
-	if e.Previous == nil {
-		fmt.Fprintf(b, "This is the first %s edition on this site.\n\n", Escape(e.Publisher.Short))
-		return
+	for _, d := range e.Developments {
+		y.Developments = append(y.Developments, yearEntry{Name: d.Market.Name, Slug: d.Market.Slug, Summary: strings.TrimSpace(d.Summary)})
 	}
-	fmt.Fprintf(b, "### Changes since %d\n\n", e.Previous.Year)
-	var partial []string
-	for _, ed := range []*model.Edition{e.Previous, e} {
-		if !model.Complete(ed) {
-			partial = append(partial, fmt.Sprint(ed.Year))
-		}
-	}
-	if len(partial) > 0 {
-		verb := "edition is"
-		if len(partial) > 1 {
-			verb = "editions are"
-		}
-		fmt.Fprintf(b, "Based on the markets recorded on this site. The %s %s only partly recorded here ([data coverage](/coverage/)), so a change is shown only where the data can tell: a market missing from a partly recorded edition is not counted as dropped, returning or new.\n\n", strings.Join(partial, " and "), verb)
-	}
-	for _, c := range []struct {
-		label   string
-		markets []*model.Market
-		always  bool
-	}{
-		{"New", e.New, true},
-		{"First recorded here, not known to be new", e.FirstRecorded, false},
-		{"Returning", e.Returning, true},
-		{"Dropped", e.Dropped, true},
-		{fmt.Sprintf("Listed in %d, not yet recorded for %d, so still possibly listed", e.Previous.Year, e.Year), e.Unrecorded, false},
-	} {
-		if len(c.markets) == 0 && !c.always {
-			continue
-		}
-		fmt.Fprintf(b, "- %s (%d): ", c.label, len(c.markets))
-		if len(c.markets) == 0 {
-			b.WriteString("none")
-		}
-		for i, m := range c.markets {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(marketLink(m))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n")
-}
-
-func group(b *strings.Builder, title string, listings []*model.Listing) {
-	if len(listings) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "### %s (%d)\n\n", title, len(listings))
-	for _, l := range listings {
-		fmt.Fprintf(b, "- **%s** (%s%s): %s\n", marketLink(l.Market), Escape(l.Section), pageText(l.Page), mdtext.Indent(l.Summary))
-	}
-	b.WriteString("\n")
+	return y
 }
 
 // recordedText says how many of an edition's markets are recorded: "69 markets", "13 of 69

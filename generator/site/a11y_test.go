@@ -43,7 +43,7 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	browser.Path(t)
-	s := sitetest.Build(t, sitetest.Options{})
+	s := sitetest.Shared(t, sitetest.Options{})
 	base := browser.Serve(t, s.Public, nil)
 	ctx, _ := browser.Start(t)
 
@@ -63,6 +63,14 @@ func TestAccessibility(t *testing.T) {
 		{"check: listed", "/?q=https://item.taobao.com/x", "Taobao"},
 		{"check: not found", "/?q=example-shop-nowhere.com", "Not among the markets recorded here"},
 		{"check: garbage", "/?q=%3Cscript%3E", ""},
+		// The site in other languages: the same pages with translated words and lang="en" parts.
+		{"es/home", "/es/", ""},
+		{"es/market", "/es/markets/taobao/", ""},
+		{"es/check: not found", "/es/?q=example-shop-nowhere.com", "No está entre los mercados registrados aquí"},
+		{"zh-hans/home", "/zh-hans/", ""},
+		{"zh-hans/market", "/zh-hans/markets/taobao/", ""},
+		{"zh-hans/physical market", "/zh-hans/markets/la-salada/", ""},
+		{"zh-hans/check: listed", "/zh-hans/?q=https://item.taobao.com/x", "在现行名单上"},
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}

@@ -218,7 +218,7 @@ func checkEditionCounts(t *testing.T, page node, want map[string]editionCount) {
 }
 
 func TestChartsFixture(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{Data: generatorFixture(t)})
+	site := sitetest.Shared(t, sitetest.Options{Data: generatorFixture(t)})
 	_, counts := countFromData(t, generatorFixture(t))
 
 	t.Run("market timeline", func(t *testing.T) {
@@ -317,7 +317,7 @@ func TestChartsFixture(t *testing.T) {
 // TestChartsRealData checks the charts built from data/ against numbers counted from its files.
 func TestChartsRealData(t *testing.T) {
 	root := sitetest.Root(t)
-	site := sitetest.Build(t, sitetest.Options{})
+	site := sitetest.Shared(t, sitetest.Options{})
 	set, counts := countFromData(t, filepath.Join(root, "data"))
 
 	t.Run("markets per edition", func(t *testing.T) {

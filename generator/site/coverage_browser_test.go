@@ -55,7 +55,7 @@ func TestCheckSaysWhatItKnows(t *testing.T) {
 		}
 	}
 
-	built := sitetest.Build(t, sitetest.Options{Args: []string{"--minify"}})
+	built := sitetest.Shared(t, sitetest.Options{Args: []string{"--minify"}})
 	base := browser.Serve(t, built.Public, nil)
 	ctx, console := browser.Start(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("form.check.ready"))); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/notorious-markets-watch/nmw/generator/internal/browser"
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 )
 
 // TestCSPMetaBlocksInlineScript: served without any header, as GitHub Pages serves it, a built
@@ -20,7 +21,7 @@ import (
 // notice if the injection itself were broken.
 func TestCSPMetaBlocksInlineScript(t *testing.T) {
 	browser.Path(t)
-	s := fixture(t)
+	s := sitetest.Build(t, fixtureOptions) // its own: the test adds pages to it
 	meta := regexp.MustCompile(`<meta http-equiv="?Content-Security-Policy"? content="[^"]*">`)
 	const payload = `<script>window.alert("inline script")</script><img src="missing.png" onerror="window.alert('event handler')">`
 	for _, p := range []string{"index.html", "markets/taobao/index.html"} {

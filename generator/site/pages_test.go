@@ -17,7 +17,7 @@ func generatorFixture(t *testing.T) string {
 }
 
 func TestFixtureSite(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{Data: generatorFixture(t)})
+	site := sitetest.Shared(t, sitetest.Options{Data: generatorFixture(t)})
 
 	t.Run("market page", func(t *testing.T) {
 		html := site.Read(t, "markets/fixture-bay/index.html")
@@ -133,7 +133,7 @@ func walkHTML(t *testing.T, dir string, fn func(path, html string)) {
 
 // TestRealDataBuilds builds the site from data/ and checks every page came out.
 func TestRealDataBuilds(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{})
+	site := sitetest.Shared(t, sitetest.Options{})
 	markets, _ := filepath.Glob(filepath.Join(sitetest.Root(t), "data", "markets", "*.yaml"))
 	for _, m := range markets {
 		slug := strings.TrimSuffix(filepath.Base(m), ".yaml")
@@ -173,7 +173,7 @@ func TestContentIsUpToDate(t *testing.T) {
 }
 
 func TestCoveragePage(t *testing.T) {
-	site := sitetest.Build(t, sitetest.Options{Data: generatorFixture(t)})
+	site := sitetest.Shared(t, sitetest.Options{Data: generatorFixture(t)})
 	html := site.Read(t, "coverage/index.html")
 	sitetest.Contains(t, "coverage page", html,
 		`<a href="/years/2019/">USTR 2019</a>`,

@@ -32,8 +32,18 @@ type index struct {
 	}
 }
 
+// fixture is the site built from testdata/data, once for every test that reads it (a build of
+// every language takes a while); a test that changes built files builds its own.
 func fixture(t *testing.T) *sitetest.Site {
-	return sitetest.Build(t, sitetest.Options{Data: "testdata/data", Args: []string{"--minify"}})
+	return sitetest.Shared(t, fixtureOptions)
+}
+
+var fixtureOptions = sitetest.Options{Data: "testdata/data", Args: []string{"--minify"}}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	sitetest.RemoveShared()
+	os.Exit(code)
 }
 
 func readIndex(t *testing.T, s *sitetest.Site) index {
@@ -86,7 +96,7 @@ func TestIndexSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the real site")
 	}
-	s := sitetest.Build(t, sitetest.Options{Args: []string{"--minify"}})
+	s := sitetest.Shared(t, sitetest.Options{Args: []string{"--minify"}})
 	raw := []byte(s.Read(t, "check.json"))
 	var z bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
@@ -106,10 +116,14 @@ var (
 	scriptTag   = regexp.MustCompile(`(?is)<script\b[^>]*>`)
 	handlerAttr = regexp.MustCompile(`(?i)<[^>]+\son[a-z]+\s*=`)
 	checkScript = regexp.MustCompile(`^<script src=/js/check\.min\.[0-9a-f]{64}\.js integrity="sha256-[^"]+" defer>$`)
+	langScript  = regexp.MustCompile(`^<script src=/js/lang\.min\.[0-9a-f]{64}\.js integrity="sha256-[^"]+" defer>$`)
+	langDir     = regexp.MustCompile(`^(es|fr|de|zh-hans)/`)
 )
 
-// TestScriptsStrict checks what a strict Content-Security-Policy needs: the one script is a
-// fingerprinted file loaded with defer, and no page has inline script or event handlers.
+// TestScriptsStrict checks what a strict Content-Security-Policy needs: the site's scripts are
+// fingerprinted files loaded with defer, and no page has inline script or event handlers. The
+// check's script is on the home and search pages of each language; the language switcher's
+// small script (which remembers a reader's choice) is on every page.
 func TestScriptsStrict(t *testing.T) {
 	s := fixture(t)
 	pages := 0
@@ -127,26 +141,37 @@ func TestScriptsStrict(t *testing.T) {
 		}
 		html := string(b)
 		rel, _ := filepath.Rel(s.Public, p)
-		// JSON-LD is data that browsers never run, which the CSP allows (share/jsonld.html)
-		var scripts []string
+		rel = filepath.ToSlash(rel)
+		lang := strings.TrimSuffix(langDir.FindString(rel), "/")
+		page := strings.TrimPrefix(rel, lang+"/")
+		var check, switcher int
 		for _, tag := range scriptTag.FindAllString(html, -1) {
-			if !strings.HasPrefix(tag, "<script type=application/ld+json>") {
-				scripts = append(scripts, tag)
-			}
-		}
-		for _, tag := range scripts {
-			if !checkScript.MatchString(tag) {
-				t.Errorf("%s: script %s is not the fingerprinted, deferred site script", rel, tag)
+			switch {
+			case strings.HasPrefix(tag, "<script type=application/ld+json>"):
+				// JSON-LD is data that browsers never run, which the CSP allows (share/jsonld.html)
+			case checkScript.MatchString(tag):
+				check++
+			case langScript.MatchString(tag):
+				switcher++
+			default:
+				t.Errorf("%s: script %s is not one of the fingerprinted, deferred site scripts", rel, tag)
 			}
 		}
 		if h := handlerAttr.FindString(html); h != "" {
 			t.Errorf("%s: inline event handler in %s", rel, h)
 		}
-		want := rel == "index.html" || rel == filepath.Join("search", "index.html")
-		if got := len(scripts) == 1; got != want {
-			t.Errorf("%s: has the script = %v, want %v", rel, got, want)
+		want := 0
+		if page == "index.html" || page == "search/index.html" {
+			want = 1
 		}
-		if rel != "index.html" && !strings.Contains(html, `<form class="check check-small" action=/ method=get role=search>`) {
+		if check != want || switcher != 1 {
+			t.Errorf("%s: has the check's script %d times (want %d) and the switcher's %d times (want 1)", rel, check, want, switcher)
+		}
+		home := "/"
+		if lang != "" {
+			home = "/" + lang + "/"
+		}
+		if page != "index.html" && !strings.Contains(html, `<form class="check check-small" action=`+home+` method=get role=search>`) {
 			t.Errorf("%s: no check box in the header", rel)
 		}
 		return nil
@@ -154,7 +179,7 @@ func TestScriptsStrict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pages < 20 {
+	if pages < 100 {
 		t.Fatalf("only %d pages built", pages)
 	}
 }

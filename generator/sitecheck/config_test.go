@@ -30,6 +30,13 @@ type netlifyConfig struct {
 		For    string            `toml:"for"`
 		Values map[string]string `toml:"values"`
 	} `toml:"headers"`
+	Redirects []struct {
+		From       string              `toml:"from"`
+		To         string              `toml:"to"`
+		Status     int                 `toml:"status"`
+		Force      bool                `toml:"force"`
+		Conditions map[string][]string `toml:"conditions"`
+	} `toml:"redirects"`
 }
 
 func readNetlify(t *testing.T) netlifyConfig {
@@ -286,5 +293,36 @@ func TestPagesWorkflow(t *testing.T) {
 	}
 	if perms["pages"] != "write" || perms["id-token"] != "write" {
 		t.Errorf("deploy permissions %v lack pages: write and id-token: write", perms)
+	}
+}
+
+// TestNetlifyLanguageRedirects: on Netlify a first visit to the home page goes to the browser's
+// language (Netlify compares the first two letters of Accept-Language), a temporary redirect so
+// that a reader's later choice (the nf_lang cookie) wins; a missing page below a language's
+// folder gets that language's "page not found".
+func TestNetlifyLanguageRedirects(t *testing.T) {
+	c := readNetlify(t)
+	want := map[string]string{"es": "es", "fr": "fr", "de": "de", "zh-hans": "zh"}
+	home, notFound := map[string]bool{}, map[string]bool{}
+	for _, r := range c.Redirects {
+		switch {
+		case r.From == "/":
+			lang := strings.Trim(r.To, "/")
+			if r.Status != 302 || !r.Force || !slices.Equal(r.Conditions["Language"], []string{want[lang]}) {
+				t.Errorf("redirect / to %s: status %d, force %v, conditions %v; want 302, force, Language = [%q]", r.To, r.Status, r.Force, r.Conditions, want[lang])
+			}
+			home[lang] = true
+		case strings.HasSuffix(r.From, "/*"):
+			lang := strings.Trim(strings.TrimSuffix(r.From, "*"), "/")
+			if r.To != "/"+lang+"/404.html" || r.Status != 404 || r.Force {
+				t.Errorf("redirect %s: to %s, status %d, force %v; want /%s/404.html, 404, no force", r.From, r.To, r.Status, r.Force, lang)
+			}
+			notFound[lang] = true
+		}
+	}
+	for lang := range want {
+		if !home[lang] || !notFound[lang] {
+			t.Errorf("netlify.toml: language %s has a home redirect %v and a not-found rule %v, want both", lang, home[lang], notFound[lang])
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -68,13 +69,16 @@ func Build(t testing.TB, opt Options) *Site {
 		opt.BaseURL = "https://example.org/"
 	}
 	dir := t.TempDir()
-	for _, name := range []string{"hugo.toml", "layouts", "assets", "static"} {
+	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n"} {
 		if err := copyTree(filepath.Join(root, name), filepath.Join(dir, name)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if opt.HandWritten {
 		if err := copyHandWritten(filepath.Join(root, "content"), filepath.Join(dir, "content")); err != nil {
+			t.Fatal(err)
+		}
+		if err := copyTree(filepath.Join(root, "content-translations"), filepath.Join(dir, "content-translations")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -89,7 +93,7 @@ func Build(t testing.TB, opt Options) *Site {
 		t.Fatal(err)
 	}
 	s := &Site{Dir: dir, Public: filepath.Join(dir, "public")}
-	args := append([]string{"tool", "hugo", "--source", dir, "--destination", s.Public, "--baseURL", opt.BaseURL, "--quiet"}, opt.Args...)
+	args := append([]string{"tool", "hugo", "--source", dir, "--destination", s.Public, "--baseURL", opt.BaseURL, "--printI18nWarnings"}, opt.Args...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = root
 	var out bytes.Buffer
@@ -97,7 +101,70 @@ func Build(t testing.TB, opt Options) *Site {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("hugo: %v\n%s", err, out.String())
 	}
+	if missing := MissingTranslations(out.String()); len(missing) > 0 {
+		t.Fatalf("hugo: %d strings have no translation (add them to i18n/<lang>.toml):\n%s", len(missing), strings.Join(missing, "\n"))
+	}
 	return s
+}
+
+// MissingTranslations returns Hugo's i18n|MISSING_TRANSLATION|<lang>|<key> warnings in a
+// build's output (Hugo prints them with --printI18nWarnings), one "<lang> <key>" per string.
+func MissingTranslations(output string) []string {
+	var missing []string
+	for _, line := range strings.Split(output, "\n") {
+		_, rest, ok := strings.Cut(line, "i18n|MISSING_TRANSLATION|")
+		if !ok {
+			continue
+		}
+		missing = append(missing, strings.Replace(strings.TrimSpace(rest), "|", " ", 1))
+	}
+	return missing
+}
+
+// Shared returns a build of the site for opt made once per test binary and shared by every
+// test that asks for the same options: a build of every language takes seconds, and most tests
+// only read it. Call RemoveShared from TestMain to delete the builds. A test that changes the
+// built files must use Build.
+func Shared(t testing.TB, opt Options) *Site {
+	t.Helper()
+	key := fmt.Sprintf("%#v", opt)
+	shared.Lock()
+	defer shared.Unlock()
+	if s := shared.builds[key]; s != nil {
+		return s
+	}
+	s := Build(keepDir{t}, opt)
+	if shared.builds == nil {
+		shared.builds = map[string]*Site{}
+	}
+	shared.builds[key] = s
+	return s
+}
+
+// RemoveShared deletes the builds Shared made.
+func RemoveShared() {
+	shared.Lock()
+	defer shared.Unlock()
+	for _, s := range shared.builds {
+		os.RemoveAll(s.Dir)
+	}
+	shared.builds = nil
+}
+
+var shared struct {
+	sync.Mutex
+	builds map[string]*Site
+}
+
+// keepDir gives a build a temporary folder that outlives the test that asked for it.
+type keepDir struct{ testing.TB }
+
+func (k keepDir) TempDir() string {
+	dir, err := os.MkdirTemp("", "nmw-site-")
+	if err != nil {
+		k.Fatal(err)
+	}
+	return dir
 }
 
 // Read returns a file of the built site, by its path below public/.
