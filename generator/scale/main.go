@@ -38,6 +38,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitefiles"
 	"github.com/notorious-markets-watch/nmw/generator/internal/synth"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
@@ -133,7 +134,7 @@ func run(nsFlag string, editions int, peer, real, keep bool, cards int) error {
 	if generatorOnly {
 		peer, real, cards = false, false, 0
 	}
-	root, err := projectRoot()
+	root, err := sitefiles.Root()
 	if err != nil {
 		return err
 	}
@@ -436,23 +437,6 @@ func noop(root, self, dir string) error {
 	return nil
 }
 
-func projectRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("run from inside the project: no go.mod found")
-		}
-		dir = parent
-	}
-}
-
 // hugoPath builds (if needed) the Hugo that go.mod pins and returns its binary, so that Hugo
 // runs as a direct child whose memory the OS reports.
 func hugoPath(root string) (string, error) {
@@ -466,15 +450,7 @@ func hugoPath(root string) (string, error) {
 }
 
 func copySite(root, dst string) error {
-	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n", "content-translations"} {
-		if _, err := os.Stat(filepath.Join(root, name)); errors.Is(err, fs.ErrNotExist) {
-			continue // i18n/ and content-translations/ come with the site's languages
-		}
-		if err := copyTree(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return sitefiles.Copy(root, dst, sitefiles.Sources...)
 }
 
 // writePeer turns a site copy into the content-adapter peer: the data folder, as JSON, mounted
@@ -587,27 +563,6 @@ func countOutput(dir string) (pages, size int64, err error) {
 		return nil
 	})
 	return pages, size, err
-}
-
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
 
 func cpuModel() string {

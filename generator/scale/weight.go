@@ -16,6 +16,8 @@ import (
 	"text/tabwriter"
 
 	"golang.org/x/net/html"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitefiles"
 )
 
 // weightBase is the base URL the real site is built with for the page-weight check.
@@ -33,7 +35,7 @@ func pageWeight(root, self, hugoBin, dir string) error {
 	}
 	// As a deploy builds it: the committed content/ (hand-written pages too), which the
 	// generator then brings up to date (writing nothing when it is), and the open data.
-	if err := copyTree(filepath.Join(root, "content"), filepath.Join(site, "content")); err != nil {
+	if err := sitefiles.CopyTree(filepath.Join(root, "content"), filepath.Join(site, "content")); err != nil {
 		return err
 	}
 	gen, err := measure(root, self, childFlag, filepath.Join(root, "data"), filepath.Join(site, "content"))

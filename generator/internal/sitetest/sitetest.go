@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitefiles"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 	"github.com/notorious-markets-watch/nmw/generator/render"
 )
@@ -25,20 +26,11 @@ var Today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 // Root returns the project's root folder: the nearest parent holding go.mod.
 func Root(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := sitefiles.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
+	return root
 }
 
 // Site is a built copy of the site.
@@ -69,16 +61,14 @@ func Build(t testing.TB, opt Options) *Site {
 		opt.BaseURL = "https://example.org/"
 	}
 	dir := t.TempDir()
-	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n"} {
-		if err := copyTree(filepath.Join(root, name), filepath.Join(dir, name)); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitefiles.Copy(root, dir, "hugo.toml", "layouts", "assets", "static", "i18n"); err != nil {
+		t.Fatal(err)
 	}
 	if opt.HandWritten {
 		if err := copyHandWritten(filepath.Join(root, "content"), filepath.Join(dir, "content")); err != nil {
 			t.Fatal(err)
 		}
-		if err := copyTree(filepath.Join(root, "content-translations"), filepath.Join(dir, "content-translations")); err != nil {
+		if err := sitefiles.CopyTree(filepath.Join(root, "content-translations"), filepath.Join(dir, "content-translations")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -175,31 +165,6 @@ func (s *Site) Read(t testing.TB, path string) string {
 		t.Fatalf("built site: %v", err)
 	}
 	return string(b)
-}
-
-// copyTree copies a file or folder; a missing source is skipped.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == src {
-				return nil
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", p)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
 
 // copyHandWritten copies the markdown files below src that the generator did not write.

@@ -19,7 +19,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -30,6 +29,8 @@ import (
 	"text/tabwriter"
 
 	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/notorious-markets-watch/nmw/generator/internal/sitefiles"
 )
 
 // chromeFlags are the flags that work for headless Chromium on the project's machines.
@@ -50,7 +51,7 @@ func main() {
 }
 
 func run(market, year, langsFlag string, keep bool) error {
-	root, err := projectRoot()
+	root, err := sitefiles.Root()
 	if err != nil {
 		return err
 	}
@@ -176,13 +177,8 @@ func languages(root, flagValue string) ([]language, error) {
 // build copies the site's sources with the committed content/ and runs Hugo as Netlify does.
 func build(root, work, public, base string) error {
 	site := filepath.Join(work, "site")
-	for _, name := range []string{"hugo.toml", "layouts", "assets", "static", "i18n", "content", "content-translations"} {
-		if _, err := os.Stat(filepath.Join(root, name)); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err := copyTree(filepath.Join(root, name), filepath.Join(site, name)); err != nil {
-			return err
-		}
+	if err := sitefiles.Copy(root, site, append(sitefiles.Sources, "content")...); err != nil {
+		return err
 	}
 	cmd := exec.Command("go", "tool", "hugo", "--source", site, "--destination", public, "--minify", "--quiet", "--baseURL", base)
 	cmd.Dir = root
@@ -316,42 +312,4 @@ func decodeTOML(path string, v any) error {
 		return fmt.Errorf("%s: %v", path, err)
 	}
 	return nil
-}
-
-func projectRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("run from inside the project: no go.mod found")
-		}
-		dir = parent
-	}
-}
-
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
