@@ -53,7 +53,10 @@ func Each(site *model.Site, yield func(Page) error) error {
 	if err := add("_index.md", home(site), ""); err != nil {
 		return err
 	}
-	if err := add("markets/_index.md", section{Title: "Markets A–Z", Description: "Every market named on a watchlist the site covers, from A to Z."}, ""); err != nil {
+	if err := add("markets/_index.md", marketsSection{
+		Title: "Markets A–Z", Description: "Every market named on a watchlist the site covers, from A to Z.",
+		Params: marketsParams{Timeline: allTimelineCells(site)},
+	}, ""); err != nil {
 		return err
 	}
 	labels := map[string]string{}
@@ -146,6 +149,17 @@ func page(fm any, body string) ([]byte, error) {
 		out = append(out, '\n')
 	}
 	return out, nil
+}
+
+// marketsSection is the markets section, with the parts of every market's timeline.
+type marketsSection struct {
+	Title       string        `json:"title"`
+	Description string        `json:"description"`
+	Params      marketsParams `json:"params"`
+}
+
+type marketsParams struct {
+	Timeline timelineCells `json:"timeline"`
 }
 
 type section struct {

@@ -14,16 +14,55 @@ import (
 // into front matter: the generator decides every number, the templates only draw them, and the
 // same numbers fill each chart's table.
 
-// timelineFront is a market's timeline: one row per list, one cell per edition, with the
-// geometry and words of the drawing worked out, so the template only writes them.
+// A market's timeline has one row per list and one cell per edition. Every cell any market can
+// have (a list's edition in one of the states, named as a positive development or not) is laid
+// out once, in the markets section's front matter (timelineCells); a market's page names its
+// cells by key (timelineFront.Cells), and the templates draw each cell once per language and
+// reuse it on every page.
+
+// timelineFront is a market's timeline.
 type timelineFront struct {
-	First       int             `json:"first"`
-	Last        int             `json:"last"`
-	Width       int             `json:"width"`
-	Height      int             `json:"height"`
-	Description string          `json:"description"`
-	Years       []timelineLabel `json:"years"`
-	Rows        []timelineRow   `json:"rows"`
+	First  int    `json:"first"`
+	Last   int    `json:"last"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+	Cells  string `json:"cells"` // what to draw, in order: keys of timelineCells, separated by KeySep
+	// Legend is timeline.svg's legend: each state shown, in order of first appearance.
+	Legend []legendItem  `json:"legend"`
+	Star   bool          `json:"star,omitempty,omitzero"` // a cell is named as a positive development
+	Rows   []timelineRow `json:"rows"`
+}
+
+// KeySep separates the keys of a market's timeline cells.
+const KeySep = "\x1f"
+
+// Keys of timelineCells' parts other than cells.
+const (
+	keyYears = "years"
+	keyRow   = "row "
+)
+
+type legendItem struct {
+	State string `json:"state"`
+	Mark  string `json:"mark,omitempty,omitzero"`
+}
+
+// timelineRow is a list's row: the years in each state, for the timeline's table and description.
+type timelineRow struct {
+	Publisher string `json:"publisher"`
+	List      string `json:"list"`
+	Listed    string `json:"listed"`
+	Returning string `json:"returning"`
+	Dropped   string `json:"dropped"`
+	Unknown   string `json:"unknown"` // editions too partly recorded to say
+	Developed string `json:"developed"`
+}
+
+// timelineCells lays out every part a market's timeline can draw.
+type timelineCells struct {
+	Years []timelineLabel `json:"years"`
+	Rows  []rowLabel      `json:"rows"`
+	Cells []cellLayout    `json:"cells"`
 }
 
 type timelineLabel struct {
@@ -31,25 +70,22 @@ type timelineLabel struct {
 	Year int `json:"year"`
 }
 
-type timelineRow struct {
-	Publisher string         `json:"publisher"`
-	List      string         `json:"list"`
-	LabelY    int            `json:"label_y"`
-	Listed    string         `json:"listed"`
-	Returning string         `json:"returning"`
-	Dropped   string         `json:"dropped"`
-	Unknown   string         `json:"unknown"` // editions too partly recorded to say
-	Developed string         `json:"developed"`
-	Cells     []timelineCell `json:"cells"`
+type rowLabel struct {
+	Key       string `json:"key"`
+	Publisher string `json:"publisher"`
+	Y         int    `json:"y"`
 }
 
-type timelineCell struct {
+// cellLayout is a cell: its key is also its title's key in the titles of each language
+// (layouts/_partials/chart/timeline-titles.html).
+type cellLayout struct {
+	Key         string `json:"key"`
+	Publisher   string `json:"publisher"`
 	Year        int    `json:"year"`
 	State       string `json:"state"`
 	Development bool   `json:"development,omitempty,omitzero"`
 	X           int    `json:"x"`
 	Y           int    `json:"y"`
-	Title       string `json:"title"`
 	Mark        string `json:"mark,omitempty,omitzero"` // ↺, × or ? (not recorded); a development is starred
 }
 
@@ -58,38 +94,71 @@ const (
 	tlCol, tlLeft, tlRowH, tlGap, tlTop = 40, 44, 24, 8, 18
 )
 
-var tlStateNames = map[string]string{
-	model.CellNew: "listed (first time)", model.CellListed: "listed", model.CellReturning: "listed again after a gap",
-	model.CellDropped: "not listed (dropped)", model.CellAbsent: "not listed",
-	model.CellUnknown: "not recorded here; the edition is only partly recorded, so it may list it",
+// tlStates are the states a cell can be in.
+var tlStates = []string{model.CellNew, model.CellListed, model.CellReturning, model.CellDropped, model.CellAbsent, model.CellUnknown}
+
+func cellKey(publisher string, year int, state string, development bool) string {
+	return fmt.Sprintf("%s %d %s %t", publisher, year, state, development)
+}
+
+func cellMark(state string, development bool) string {
+	switch {
+	case state == model.CellReturning:
+		return "↺"
+	case state == model.CellDropped && !development:
+		return "×"
+	case state == model.CellUnknown && !development:
+		return "?"
+	}
+	return ""
+}
+
+// allTimelineCells lays out the parts of every market's timeline.
+func allTimelineCells(site *model.Site) timelineCells {
+	first, last := site.YearSpan()
+	var t timelineCells
+	for y := first; y <= last; y++ {
+		t.Years = append(t.Years, timelineLabel{X: tlLeft + (y-first)*tlCol + tlCol/2, Year: y})
+	}
+	i := 0
+	for _, p := range site.Publishers {
+		if len(p.Editions) == 0 {
+			continue // as model.Timeline
+		}
+		top := tlTop + i*(tlRowH+tlGap)
+		t.Rows = append(t.Rows, rowLabel{Key: keyRow + p.Short, Publisher: p.Short, Y: top + 16})
+		for _, e := range p.Editions {
+			for _, state := range tlStates {
+				for _, dev := range []bool{false, true} {
+					t.Cells = append(t.Cells, cellLayout{
+						Key: cellKey(p.Short, e.Year, state, dev), Publisher: p.Short, Year: e.Year, State: state,
+						Development: dev, X: tlLeft + (e.Year-first)*tlCol + 3, Y: top, Mark: cellMark(state, dev),
+					})
+				}
+			}
+		}
+		i++
+	}
+	return t
 }
 
 func timeline(site *model.Site, m *model.Market) timelineFront {
 	first, last := site.YearSpan()
 	t := timelineFront{First: first, Last: last, Width: tlLeft + (last-first+1)*tlCol}
-	for y := first; y <= last; y++ {
-		t.Years = append(t.Years, timelineLabel{X: tlLeft + (y-first)*tlCol + tlCol/2, Year: y})
-	}
-	var desc []string
-	for i, r := range m.Timeline(site) {
-		top := tlTop + i*(tlRowH+tlGap)
-		row := timelineRow{Publisher: r.Publisher.Short, List: r.Publisher.List, LabelY: top + 16}
+	keys := []string{keyYears}
+	seen := map[string]bool{}
+	for _, r := range m.Timeline(site) {
+		row := timelineRow{Publisher: r.Publisher.Short, List: r.Publisher.List}
+		keys = append(keys, keyRow+r.Publisher.Short)
 		var listed, returning, dropped, unknown, developed []string
 		for _, c := range r.Cells {
 			year := c.Edition.Year
-			cell := timelineCell{Year: year, State: c.State, Development: c.Development, X: tlLeft + (year-first)*tlCol + 3, Y: top}
-			cell.Title = fmt.Sprintf("%s %d: %s", row.Publisher, year, tlStateNames[c.State])
-			if c.Development {
-				cell.Title += "; named as a positive development"
+			keys = append(keys, cellKey(r.Publisher.Short, year, c.State, c.Development))
+			if !seen[c.State] {
+				seen[c.State] = true
+				t.Legend = append(t.Legend, legendItem{State: c.State, Mark: cellMark(c.State, c.Development)})
 			}
-			switch {
-			case c.State == model.CellReturning:
-				cell.Mark = "↺"
-			case c.State == model.CellDropped && !c.Development:
-				cell.Mark = "×"
-			case c.State == model.CellUnknown && !c.Development:
-				cell.Mark = "?"
-			}
+			t.Star = t.Star || c.Development
 			switch c.State {
 			case model.CellNew, model.CellListed, model.CellReturning:
 				listed = append(listed, strconv.Itoa(year))
@@ -106,17 +175,6 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 			if c.Development {
 				developed = append(developed, strconv.Itoa(year))
 			}
-			row.Cells = append(row.Cells, cell)
-		}
-		switch {
-		case len(listed) > 0 && len(unknown) > 0:
-			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", ")+"; not known for "+strings.Join(unknown, ", ")+" (partly recorded)")
-		case len(listed) > 0:
-			desc = append(desc, row.Publisher+": listed in "+strings.Join(listed, ", "))
-		case len(unknown) > 0:
-			desc = append(desc, row.Publisher+": not recorded in any edition; "+strings.Join(unknown, ", ")+" only partly recorded")
-		default:
-			desc = append(desc, row.Publisher+": never listed")
 		}
 		row.Listed = cmp.Or(strings.Join(listed, ", "), "never")
 		if len(listed) == 0 && len(unknown) > 0 {
@@ -129,7 +187,7 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 		t.Rows = append(t.Rows, row)
 	}
 	t.Height = tlTop + len(t.Rows)*(tlRowH+tlGap)
-	t.Description = strings.Join(desc, "; ") + "."
+	t.Cells = strings.Join(keys, KeySep)
 	return t
 }
 
