@@ -9,6 +9,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/place"
 )
@@ -57,7 +58,8 @@ type historyItem struct {
 	Published     string      `json:"published"`
 	Section       string      `json:"section,omitempty,omitzero"`
 	Page          int         `json:"page,omitempty,omitzero"`
-	Summary       string      `json:"summary"`
+	Summary       string      `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
+	SummaryHTML   string      `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
 	Sources       []sourceRef `json:"sources"`
 }
 
@@ -210,8 +212,11 @@ func marketHistory(m *model.Market) []historyItem {
 	item := func(e *model.Edition, summary string, sources []string) historyItem {
 		h := historyItem{
 			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
-			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Summary: strings.TrimSpace(summary),
-			Sources: []sourceRef{},
+			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Sources: []sourceRef{},
+		}
+		h.Summary = strings.TrimSpace(summary)
+		if html, ok := mdhtml.Block(h.Summary); ok {
+			h.Summary, h.SummaryHTML = "", html
 		}
 		for _, s := range sources {
 			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})

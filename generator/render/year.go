@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
@@ -51,11 +52,21 @@ type marketRef struct {
 
 // yearEntry is a market an edition names, with where and what it said.
 type yearEntry struct {
-	Name    string `json:"name"`
-	Slug    string `json:"slug"`
-	Section string `json:"section,omitempty,omitzero"`
-	Page    int    `json:"page,omitempty,omitzero"`
-	Summary string `json:"summary"`
+	Name        string `json:"name"`
+	Slug        string `json:"slug"`
+	Section     string `json:"section,omitempty,omitzero"`
+	Page        int    `json:"page,omitempty,omitzero"`
+	Summary     string `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
+	SummaryHTML string `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it inline (mdhtml)
+}
+
+// newYearEntry is a yearEntry with its summary rendered where the generator can.
+func newYearEntry(name, slug, section string, page int, summary string) yearEntry {
+	e := yearEntry{Name: name, Slug: slug, Section: section, Page: page, Summary: strings.TrimSpace(summary)}
+	if html, ok := mdhtml.Inline(e.Summary); ok {
+		e.Summary, e.SummaryHTML = "", html
+	}
+	return e
 }
 
 // editionFront is an edition's facts, shared by the year pages and the home page.
@@ -125,7 +136,7 @@ func yearListing(e *model.Edition) yearEdition {
 	entries := func(ls []*model.Listing) []yearEntry {
 		out := []yearEntry{}
 		for _, l := range ls {
-			out = append(out, yearEntry{Name: l.Market.Name, Slug: l.Market.Slug, Section: l.Section, Page: l.Page, Summary: strings.TrimSpace(l.Summary)})
+			out = append(out, newYearEntry(l.Market.Name, l.Market.Slug, l.Section, l.Page, l.Summary))
 		}
 		return out
 	}
@@ -145,7 +156,7 @@ func yearListing(e *model.Edition) yearEdition {
 		}
 	}
 	for _, d := range e.Developments {
-		y.Developments = append(y.Developments, yearEntry{Name: d.Market.Name, Slug: d.Market.Slug, Summary: strings.TrimSpace(d.Summary)})
+		y.Developments = append(y.Developments, newYearEntry(d.Market.Name, d.Market.Slug, "", 0, d.Summary))
 	}
 	return y
 }

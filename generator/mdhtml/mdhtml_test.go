@@ -1,0 +1,29 @@
+package mdhtml
+
+import "testing"
+
+func TestBlockAndInline(t *testing.T) {
+	for _, c := range []struct {
+		src, block, inline string
+		ok                 bool
+	}{
+		{"Sells *counterfeit* goods & `apps`.", "<p>Sells <em>counterfeit</em> goods &amp; <code>apps</code>.</p>\n", "Sells <em>counterfeit</em> goods &amp; <code>apps</code>.", true},
+		{"One.\n\nTwo.", "<p>One.</p>\n<p>Two.</p>\n", "<p>One.</p>\n<p>Two.</p>\n", true},
+		{`Quotes "stay" <b>raw</b>`, "", "", false},
+		{"See [the report](https://example.gov/r.pdf).", "", "", false},
+		{"Bare www.example.com stays text.", "<p>Bare www.example.com stays text.</p>\n", "Bare www.example.com stays text.", true},
+		{"# A heading", "", "", false},
+		{"- a list", "", "", false},
+		{"A {{< shortcode >}}.", "", "", false},
+		{"Note[^1].\n\n[^1]: A footnote.", "", "", false},
+	} {
+		block, ok := Block(c.src)
+		if ok != c.ok || block != c.block {
+			t.Errorf("Block(%q) = %q, %v; want %q, %v", c.src, block, ok, c.block, c.ok)
+		}
+		inline, ok := Inline(c.src)
+		if ok != c.ok || inline != c.inline {
+			t.Errorf("Inline(%q) = %q, %v; want %q, %v", c.src, inline, ok, c.inline, c.ok)
+		}
+	}
+}
