@@ -166,6 +166,7 @@ func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, e
 // hugo runs the Hugo version pinned in go.mod, as `go tool hugo`.
 func hugo(args []string, stdout, stderr io.Writer) error {
 	cmd := exec.Command("go", append([]string{"tool", "hugo"}, args...)...)
+	cmd.Env = pipeline.HugoEnv()
 	cmd.Stdin = os.Stdin
 	cmd.Stdout = stdout
 	cmd.Stderr = stderr

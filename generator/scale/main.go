@@ -104,9 +104,10 @@ type measured struct {
 	stdout  []byte
 }
 
-func measure(dir string, name string, args ...string) (measured, error) {
+// measure runs a command in dir, with env as its environment (nil: this process's).
+func measure(dir string, env []string, name string, args ...string) (measured, error) {
 	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
+	cmd.Dir, cmd.Env = dir, env
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
@@ -203,7 +204,7 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 	if err := copySite(root, site); err != nil {
 		return r, err
 	}
-	if r.gen, err = measure(dir, self, childFlag, data, filepath.Join(site, "content")); err != nil {
+	if r.gen, err = measure(dir, nil, self, childFlag, data, filepath.Join(site, "content")); err != nil {
 		return r, err
 	}
 	fmt.Fprintf(os.Stderr, "N=%d: generator %.2fs; building with Hugo\n", n, r.gen.seconds)
@@ -217,7 +218,7 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 		return r, err
 	}
 	public := filepath.Join(dir, "public")
-	if r.hugo, err = measure(site, hugoBin, hugoArgs(dir, "cache", public, false)...); err != nil {
+	if r.hugo, err = measure(site, pipeline.HugoEnv(), hugoBin, hugoArgs(dir, "cache", public, false)...); err != nil {
 		return r, err
 	}
 	var pages int64
@@ -236,7 +237,7 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 		// the cache the first build filled.
 		fmt.Fprintf(os.Stderr, "N=%d: Hugo %.2fs; building with preview cards, cold cache\n", n, r.hugo.seconds)
 		cpublic := filepath.Join(dir, "public-cards")
-		cold, err := measure(site, hugoBin, hugoArgs(dir, "cards-cache", cpublic, true)...)
+		cold, err := measure(site, pipeline.HugoEnv(), hugoBin, hugoArgs(dir, "cards-cache", cpublic, true)...)
 		if err != nil {
 			return r, err
 		}
@@ -244,7 +245,7 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 		r.cards = countFiles(cpublic, "og.png")
 		os.RemoveAll(cpublic)
 		fmt.Fprintf(os.Stderr, "N=%d: %d cards, cold %.2fs; warm cache\n", n, r.cards, cold.seconds)
-		warm, err := measure(site, hugoBin, hugoArgs(dir, "cards-cache", cpublic, true)...)
+		warm, err := measure(site, pipeline.HugoEnv(), hugoBin, hugoArgs(dir, "cards-cache", cpublic, true)...)
 		if err != nil {
 			return r, err
 		}
@@ -270,7 +271,7 @@ func scaleRun(root, self, hugoBin, dir string, n, editions int, peer, keep, card
 			return r, err
 		}
 		ppublic := filepath.Join(dir, "peer-public")
-		if r.peer, err = measure(psite, hugoBin, hugoArgs(dir, "peer-cache", ppublic, false)...); err != nil {
+		if r.peer, err = measure(psite, nil, hugoBin, hugoArgs(dir, "peer-cache", ppublic, false)...); err != nil {
 			return r, err
 		}
 		if r.peerPages, _, err = countOutput(ppublic); err != nil {
@@ -354,6 +355,7 @@ func printTable(rows []row, editions int, peer bool) {
 	fmt.Println("pages are HTML pages; market and year pages also have timeline.svg, cite.bib and cite.json.")
 	fmt.Println("CPU s: user + system time of the process (wall time stretches when other work shares the cores);")
 	fmt.Println("CPU ratio: (generator + Hugo) / peer in CPU seconds.")
+	fmt.Printf("The site's Hugo runs with GOMEMLIMIT=%s, as its builds run it (pipeline.HugoMemoryLimit); the peer with Go's default.\n", pipeline.HugoMemoryLimit)
 	fmt.Println()
 	if len(rows) > 0 {
 		printTargets(rows, peer)
@@ -417,10 +419,10 @@ func printTargets(rows []row, peer bool) {
 func noop(root, self, dir string) error {
 	content := filepath.Join(dir, "content")
 	data := filepath.Join(root, "data")
-	if _, err := measure(root, self, childFlag, data, content); err != nil {
+	if _, err := measure(root, nil, self, childFlag, data, content); err != nil {
 		return err
 	}
-	m, err := measure(root, self, childFlag, data, content)
+	m, err := measure(root, nil, self, childFlag, data, content)
 	if err != nil {
 		return err
 	}

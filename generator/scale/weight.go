@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitefiles"
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
 // weightBase is the base URL the real site is built with for the page-weight check.
@@ -38,7 +39,7 @@ func pageWeight(root, self, hugoBin, dir string) error {
 	if err := sitefiles.CopyTree(filepath.Join(root, "content"), filepath.Join(site, "content")); err != nil {
 		return err
 	}
-	gen, err := measure(root, self, childFlag, filepath.Join(root, "data"), filepath.Join(site, "content"))
+	gen, err := measure(root, nil, self, childFlag, filepath.Join(root, "data"), filepath.Join(site, "content"))
 	if err != nil {
 		return err
 	}
@@ -48,18 +49,18 @@ func pageWeight(root, self, hugoBin, dir string) error {
 	allLanguages = true
 	defer func() { allLanguages = all }()
 	public := filepath.Join(dir, "public")
-	cold, err := measure(site, hugoBin, append(hugoArgs(dir, "cache", public, true), "--baseURL", weightBase)...)
+	cold, err := measure(site, pipeline.HugoEnv(), hugoBin, append(hugoArgs(dir, "cache", public, true), "--baseURL", weightBase)...)
 	if err != nil {
 		return err
 	}
-	warm, err := measure(site, hugoBin, append(hugoArgs(dir, "cache", filepath.Join(dir, "public-warm"), true), "--baseURL", weightBase)...)
+	warm, err := measure(site, pipeline.HugoEnv(), hugoBin, append(hugoArgs(dir, "cache", filepath.Join(dir, "public-warm"), true), "--baseURL", weightBase)...)
 	if err != nil {
 		return err
 	}
 	if err := writeNoCards(site); err != nil {
 		return err
 	}
-	plain, err := measure(site, hugoBin, append(hugoArgs(dir, "cache-nocards", filepath.Join(dir, "public-nocards"), false), "--baseURL", weightBase)...)
+	plain, err := measure(site, pipeline.HugoEnv(), hugoBin, append(hugoArgs(dir, "cache-nocards", filepath.Join(dir, "public-nocards"), false), "--baseURL", weightBase)...)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
 // netlifyConfig is the part of netlify.toml the tests read.
@@ -109,7 +110,7 @@ func TestNetlifyCommands(t *testing.T) {
 	}
 	check := func(name, cmd, baseVar string) {
 		gen := strings.Index(cmd, "go run ./generator generate")
-		hugo := regexp.MustCompile(`(^|&& )hugo `).FindStringIndex(cmd)
+		hugo := regexp.MustCompile(`(^|&& )GOMEMLIMIT=\S+ hugo `).FindStringIndex(cmd)
 		switch {
 		case gen < 0:
 			t.Errorf("%s: command %q does not run the generator", name, cmd)
@@ -121,6 +122,10 @@ func TestNetlifyCommands(t *testing.T) {
 		}
 		// The browser extension that generate writes links to the site: the same address.
 		if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
+			t.Errorf("%s: command %q lacks %s", name, cmd, want)
+		}
+		// Hugo's memory limit, as `go run ./generator build` gives it.
+		if want := "&& GOMEMLIMIT=" + pipeline.HugoMemoryLimit + " hugo "; !strings.Contains(cmd, want) {
 			t.Errorf("%s: command %q lacks %s", name, cmd, want)
 		}
 		if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
