@@ -5,6 +5,7 @@ package pipeline
 import (
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
@@ -23,18 +24,25 @@ import (
 // more live data than this, the collector only runs more often.
 const MemoryLimit = 400 << 20
 
-// HugoMemoryLimit is the soft memory limit (GOMEMLIMIT) the site's builds give Hugo. With Go's
-// default, Hugo's heap grows to twice its live data, to about 1.4 GB at 10,000 markets; under
-// this limit its collector runs more often there instead (a few percent more CPU), and a smaller
-// site is not affected. netlify.toml sets the same (a test checks).
-const HugoMemoryLimit = "900MiB"
+// HugoGC is how the site's builds run Go's garbage collector in Hugo: GOGC and GOMEMLIMIT (see
+// HugoEnv). netlify.toml sets the same (a test checks).
+//
+// With Go's default (GOGC=100) Hugo's heap grows to twice its live data: about 1.4 GB at 10,000
+// markets. Under the soft limit the collector runs more often when the heap nears it, and with
+// GOGC=200 it runs half as often below it, so a small site (the real data: under 300 MB) spends
+// less time collecting. Measured: the real site 12% faster; 10,000 markets 9% less CPU than
+// under the limit alone, at 0.95 GB.
+var HugoGC = []string{"GOGC=200", "GOMEMLIMIT=900MiB"}
 
-// HugoEnv is the environment to run Hugo in: this process's, with HugoMemoryLimit unless
-// GOMEMLIMIT is set.
+// HugoEnv is the environment to run Hugo in: this process's, with HugoGC's settings where it
+// does not set them.
 func HugoEnv() []string {
 	env := os.Environ()
-	if os.Getenv("GOMEMLIMIT") == "" {
-		env = append(env, "GOMEMLIMIT="+HugoMemoryLimit)
+	for _, kv := range HugoGC {
+		name, _, _ := strings.Cut(kv, "=")
+		if os.Getenv(name) == "" {
+			env = append(env, kv)
+		}
 	}
 	return env
 }

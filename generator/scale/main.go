@@ -355,7 +355,7 @@ func printTable(rows []row, editions int, peer bool) {
 	fmt.Println("pages are HTML pages; market and year pages also have timeline.svg, cite.bib and cite.json.")
 	fmt.Println("CPU s: user + system time of the process (wall time stretches when other work shares the cores);")
 	fmt.Println("CPU ratio: (generator + Hugo) / peer in CPU seconds.")
-	fmt.Printf("The site's Hugo runs with GOMEMLIMIT=%s, as its builds run it (pipeline.HugoMemoryLimit); the peer with Go's default.\n", pipeline.HugoMemoryLimit)
+	fmt.Printf("The site's Hugo runs with %s, as its builds run it (pipeline.HugoGC); the peer with Go's defaults.\n", strings.Join(pipeline.HugoGC, " "))
 	fmt.Println()
 	if len(rows) > 0 {
 		printTargets(rows, peer)

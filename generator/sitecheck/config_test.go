@@ -110,7 +110,7 @@ func TestNetlifyCommands(t *testing.T) {
 	}
 	check := func(name, cmd, baseVar string) {
 		gen := strings.Index(cmd, "go run ./generator generate")
-		hugo := regexp.MustCompile(`(^|&& )GOMEMLIMIT=\S+ hugo `).FindStringIndex(cmd)
+		hugo := regexp.MustCompile(`(^|&& )(\S+=\S+ )*hugo `).FindStringIndex(cmd)
 		switch {
 		case gen < 0:
 			t.Errorf("%s: command %q does not run the generator", name, cmd)
@@ -124,8 +124,8 @@ func TestNetlifyCommands(t *testing.T) {
 		if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
 			t.Errorf("%s: command %q lacks %s", name, cmd, want)
 		}
-		// Hugo's memory limit, as `go run ./generator build` gives it.
-		if want := "&& GOMEMLIMIT=" + pipeline.HugoMemoryLimit + " hugo "; !strings.Contains(cmd, want) {
+		// Hugo's garbage collector settings, as `go run ./generator build` gives them.
+		if want := "&& " + strings.Join(pipeline.HugoGC, " ") + " hugo "; !strings.Contains(cmd, want) {
 			t.Errorf("%s: command %q lacks %s", name, cmd, want)
 		}
 		if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
