@@ -386,15 +386,18 @@ func rowLine(r row, peer bool) string {
 	return line
 }
 
+// printTarget prints one target's line: met or MISSED, and what was measured.
+func printTarget(ok bool, format string, args ...any) {
+	mark := "met   "
+	if !ok {
+		mark = "MISSED"
+	}
+	fmt.Printf("  %s %s\n", mark, fmt.Sprintf(format, args...))
+}
+
 func printTargets(rows []row, peer bool) {
 	first, last := rows[0], rows[len(rows)-1]
-	check := func(ok bool, format string, args ...any) {
-		mark := "met   "
-		if !ok {
-			mark = "MISSED"
-		}
-		fmt.Printf("  %s %s\n", mark, fmt.Sprintf(format, args...))
-	}
+	check := printTarget
 	fmt.Println("Targets:")
 	for _, r := range rows {
 		if r.n == 10000 && !generatorOnly {
