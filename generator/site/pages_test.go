@@ -25,6 +25,8 @@ func TestFixtureSite(t *testing.T) {
 			"<h1>Fixture Bay</h1>",
 			"Listed in the latest USTR edition (2021).",
 			"Listed in the latest EU edition (2020).",
+			// the years it is listed, as far as recorded: never a claim about the other editions
+			"<dt>Listed by USTR, as recorded here</dt>",
 			`<code translate="no">fixturebay.com</code>`,
 			`<code translate="no">бухта.рф</code> <span class="meta">mirror</span>`,
 			"FixtureBay, Fíxture Bäy",
