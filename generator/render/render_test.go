@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -98,5 +99,61 @@ func TestEscape(t *testing.T) {
 	}
 	if strings.Contains(render.Escape("a\\b"), `a\b`) {
 		t.Error("a backslash must be escaped")
+	}
+}
+
+// TestTimelineKeysAreLaidOut: every part a market's timeline names (params.timeline.cells) is laid
+// out in the markets section, for the real data and the fixture, or the templates would draw nothing.
+func TestTimelineKeysAreLaidOut(t *testing.T) {
+	for _, dir := range []string{"data", filepath.Join("generator", "testdata", "fixture")} {
+		site, problems, err := pipeline.Load(filepath.Join(sitetest.Root(t), dir), sitetest.Today)
+		if err != nil || len(problems) > 0 {
+			t.Fatal(dir, err, problems)
+		}
+		pages, err := render.Pages(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type front struct {
+			Params struct {
+				Timeline struct {
+					Rows  []struct{ Key string }
+					Cells any
+				}
+			}
+		}
+		laidOut := map[string]bool{"years": true}
+		var markets []front
+		for _, p := range pages {
+			var f front
+			if !strings.HasPrefix(p.Path, "markets/") {
+				continue
+			}
+			if err := json.Unmarshal(p.Data, &f); err != nil {
+				t.Fatalf("%s: %v", p.Path, err)
+			}
+			if p.Path != "markets/_index.md" {
+				markets = append(markets, f)
+				continue
+			}
+			for _, r := range f.Params.Timeline.Rows {
+				laidOut[r.Key] = true
+			}
+			cells, _ := f.Params.Timeline.Cells.([]any)
+			for _, c := range cells {
+				laidOut[c.(map[string]any)["key"].(string)] = true
+			}
+		}
+		if len(markets) == 0 || len(laidOut) < 3 {
+			t.Fatalf("%s: %d markets, %d parts laid out", dir, len(markets), len(laidOut))
+		}
+		for _, m := range markets {
+			keys, _ := m.Params.Timeline.Cells.(string)
+			for _, k := range strings.Split(keys, render.KeySep) {
+				if !laidOut[k] {
+					t.Errorf("%s: timeline part %q is not laid out in markets/_index.md", dir, k)
+				}
+			}
+		}
 	}
 }
