@@ -23,6 +23,14 @@ func (c Count) Percent() int {
 	return c.Recorded * 100 / *c.Official
 }
 
+// Complete reports whether the recorded markets are exactly the official count. More recorded
+// than counted proves nothing: a report's heading may group several sites that data/ records
+// one by one, so the excess can hide missing headings (data/ can declare a section complete
+// with fully_recorded instead).
+func (c Count) Complete() bool {
+	return c.Official != nil && c.Recorded == *c.Official
+}
+
 func (c Count) String() string {
 	if c.Official == nil {
 		return fmt.Sprintf("%d/?", c.Recorded)
@@ -101,7 +109,8 @@ func (e *Edition) State(m *Market) State {
 }
 
 // SectionComplete reports whether every market the edition officially counts in the section of
-// the given kind (online or physical) is recorded, or data/ states the section fully recorded.
+// the given kind (online or physical) is recorded (see Count.Complete), or data/ states the
+// section fully recorded.
 func SectionComplete(e *Edition, kind string) bool {
 	if kind != dataset.Physical {
 		kind = dataset.Online
@@ -114,7 +123,7 @@ func sectionRecorded(e *Edition, kind string) bool {
 		return true
 	}
 	if kind == dataset.Physical {
-		return Count{len(e.Physical), e.Counts.Physical}.Percent() >= 100
+		return Count{len(e.Physical), e.Counts.Physical}.Complete()
 	}
-	return Count{len(e.Online), e.Counts.Online}.Percent() >= 100
+	return Count{len(e.Online), e.Counts.Online}.Complete()
 }

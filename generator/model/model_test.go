@@ -279,3 +279,35 @@ func TestThreeStatesTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestOverCountIsNotComplete: more markets recorded than the official count (a heading grouping
+// sites recorded one by one) does not make a section complete, so absence stays unknown there.
+func TestOverCountIsNotComplete(t *testing.T) {
+	n := func(i int) *int { return &i }
+	set := &dataset.Set{Publishers: []*dataset.Publisher{{ID: "p", Short: "P", List: "List"}}}
+	for _, slug := range []string{"a", "b", "c", "d"} {
+		set.Markets = append(set.Markets, &dataset.Market{Slug: slug, Name: strings.ToUpper(slug), Kind: dataset.Online})
+	}
+	for _, e := range []struct {
+		year     int
+		official int
+		listed   string
+	}{
+		{2019, 2, "a b"},   // exactly the count: complete
+		{2020, 2, "a c d"}, // three recorded against two counted: not proven complete
+	} {
+		ed := &dataset.Edition{Publisher: "p", Year: e.year, Counts: dataset.Counts{Online: n(e.official), Physical: n(0)}}
+		for _, slug := range strings.Fields(e.listed) {
+			ed.Entries = append(ed.Entries, dataset.Entry{Market: slug})
+		}
+		set.Editions = append(set.Editions, ed)
+	}
+	site := model.Build(set)
+	if !model.SectionComplete(site.Editions[0], dataset.Online) || model.SectionComplete(site.Editions[1], dataset.Online) {
+		t.Fatalf("complete: 2019 %v (want true), 2020 %v (want false)",
+			model.SectionComplete(site.Editions[0], dataset.Online), model.SectionComplete(site.Editions[1], dataset.Online))
+	}
+	if got := site.Editions[1].State(market(site, "b")); got != model.Unknown {
+		t.Errorf("b in 2020 (over-counted section): %v, want unknown, never a drop", got)
+	}
+}
