@@ -156,6 +156,7 @@
   function badge(m) {
     if (m.current) return el("span", { class: "badge badge-current" }, t("badge_current"));
     if (m.unknown) return el("span", { class: "badge badge-unknown" }, t("badge_unknown"));
+    if (!m.status.length) return el("span", { class: "badge badge-development" }, t("badge_development"));
     return el("span", { class: "badge badge-former" }, t("badge_former"));
   }
 

@@ -137,6 +137,8 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 		p.Countries = []string{strings.ToLower(m.Country)}
 	}
 	switch {
+	case len(m.Statuses) == 0:
+		p.Statuses = []string{} // named only as a positive development: never listed, so not "formerly listed"
 	case m.Current():
 		p.Statuses = []string{StatusCurrent}
 	case m.LatestUnknown():

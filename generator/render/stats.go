@@ -156,7 +156,7 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 			keys = append(keys, cellKey(r.Publisher.Short, year, c.State, c.Development))
 			if !seen[c.State] {
 				seen[c.State] = true
-				t.Legend = append(t.Legend, legendItem{State: c.State, Mark: cellMark(c.State, c.Development)})
+				t.Legend = append(t.Legend, legendItem{State: c.State, Mark: cellMark(c.State, false)}) // the state's own mark, whatever the first cell's star
 			}
 			t.Star = t.Star || c.Development
 			switch c.State {

@@ -143,6 +143,43 @@ func TestRealDataBuilds(t *testing.T) {
 			t.Errorf("no page for market %s", slug)
 		}
 	}
+
+	// A market named only as a positive development was never listed: it is not "formerly
+	// listed", in the status pages or in a list's badge.
+	data, problems, err := pipeline.Load(filepath.Join(sitetest.Root(t), "data"), sitetest.Today)
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	az, former := site.Read(t, "markets/index.html"), site.Read(t, "statuses/formerly-listed/index.html")
+	devOnly := 0
+	for _, m := range data.Markets {
+		if len(m.Statuses) > 0 {
+			continue
+		}
+		devOnly++
+		item := regexp.MustCompile(`<a href="?/markets/` + regexp.QuoteMeta(m.Slug) + `/"?>[\s\S]*?</li>`).FindString(az)
+		if !strings.Contains(item, "badge-development") || strings.Contains(item, "badge-former") {
+			t.Errorf("%s (positive development only): A–Z item %q", m.Slug, item)
+		}
+		if strings.Contains(former, "/markets/"+m.Slug+"/") {
+			t.Errorf("%s (positive development only) is under formerly listed", m.Slug)
+		}
+	}
+	if devOnly == 0 {
+		t.Error("no market named only as a positive development in data/: the check above tests nothing")
+	}
+
+	// timeline.svg draws "not recorded" cells dotted, never like "not listed" (a plain outline).
+	svg := site.Read(t, "markets/pirate-bay/timeline.svg")
+	unknown := regexp.MustCompile(`data-state="?unknown"?><title>[^<]*</title>\s*<rect [^>]*>`).FindAllString(svg, -1)
+	if len(unknown) == 0 {
+		t.Fatal("pirate-bay/timeline.svg: no unknown cell to check")
+	}
+	for _, c := range unknown {
+		if !strings.Contains(c, `stroke-dasharray="1 2"`) {
+			t.Errorf("pirate-bay/timeline.svg: unknown cell drawn without its dotted outline: %s", c)
+		}
+	}
 }
 
 // TestContentIsUpToDate fails when content/ was not regenerated after data/ changed.
