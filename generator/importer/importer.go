@@ -206,6 +206,7 @@ func (d *draft) build() error {
 			e.URL = old.URL
 		}
 		e.Counts = counts{old.Counts.Online, old.Counts.Physical, old.Counts.Total, old.Counts.Source}
+		e.FullyRecorded = fullyRecorded{slices.Clone(old.FullyRecorded.Sections), old.FullyRecorded.Source}
 		e.Sources = slices.Clone(old.Sources)
 	}
 	if e.URL == "" {
@@ -448,21 +449,26 @@ type (
 		Current []string `yaml:"current,omitempty"`
 	}
 	edition struct {
-		Publisher    string        `yaml:"publisher"`
-		Year         int           `yaml:"year"`
-		Title        string        `yaml:"title"`
-		Published    string        `yaml:"published"`
-		URL          string        `yaml:"url"`
-		Counts       counts        `yaml:"counts,omitempty"`
-		Sources      []string      `yaml:"sources"`
-		Entries      []entry       `yaml:"entries"`
-		Developments []development `yaml:"developments,omitempty"`
+		Publisher     string        `yaml:"publisher"`
+		Year          int           `yaml:"year"`
+		Title         string        `yaml:"title"`
+		Published     string        `yaml:"published"`
+		URL           string        `yaml:"url"`
+		Counts        counts        `yaml:"counts,omitempty"`
+		FullyRecorded fullyRecorded `yaml:"fully_recorded,omitempty"`
+		Sources       []string      `yaml:"sources"`
+		Entries       []entry       `yaml:"entries"`
+		Developments  []development `yaml:"developments,omitempty"`
 	}
 	counts struct {
 		Online   *int   `yaml:"online,omitempty"`
 		Physical *int   `yaml:"physical,omitempty"`
 		Total    *int   `yaml:"total,omitempty"`
 		Source   string `yaml:"source,omitempty"`
+	}
+	fullyRecorded struct {
+		Sections []string `yaml:"sections,omitempty"`
+		Source   string   `yaml:"source,omitempty"`
 	}
 	entry struct {
 		Market  string   `yaml:"market"`
