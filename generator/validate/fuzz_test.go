@@ -9,7 +9,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
-	"github.com/notorious-markets-watch/nmw/generator/internal/markdowntest"
+	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 )
 
@@ -52,7 +52,7 @@ func FuzzSummary(f *testing.F) {
 }
 
 func checkRendered(t *testing.T, c *checker, src, md string) {
-	out, err := markdowntest.HTML(md)
+	out, err := mdhtml.HTML(md)
 	if err != nil {
 		t.Fatal(err)
 	}
