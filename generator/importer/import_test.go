@@ -149,6 +149,20 @@ func checkDraft(t *testing.T, path, edition string, slugs, devs, newFiles []stri
 	} else {
 		t.Fatalf("draft has %d editions", len(set.Editions))
 	}
+	// What data/ already says of the edition, and the report does not, is carried over.
+	old, _, err := dataset.Load(opt.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantFull dataset.FullyRecorded
+	for _, oe := range old.Editions {
+		if oe.ID() == edition {
+			wantFull = oe.FullyRecorded
+		}
+	}
+	if !reflect.DeepEqual(e.FullyRecorded, wantFull) {
+		t.Errorf("draft fully_recorded %+v, want %+v as in data/", e.FullyRecorded, wantFull)
+	}
 	var gotSlugs, gotDevs, gotNew []string
 	for _, en := range e.Entries {
 		gotSlugs = append(gotSlugs, en.Market)

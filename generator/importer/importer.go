@@ -143,7 +143,7 @@ func newDraft(set *dataset.Set, rep *report.Report, opt Options) *draft {
 		}
 		for _, n := range slices.Concat([]string{m.Name}, m.Aliases, m.FormerNames) {
 			for _, k := range nameKeys(n) {
-				if _, dup := d.names[k]; !dup && k != "" {
+				if _, dup := d.names[k]; !dup {
 					d.names[k] = m
 				}
 			}
@@ -153,9 +153,17 @@ func newDraft(set *dataset.Set, rep *report.Report, opt Options) *draft {
 }
 
 // nameKeys are the keys a name matches by: its slug, the rule validation uses to keep names
-// apart, and its folded form, as the site's check compares names.
+// apart, and its folded form, as the site's check compares names. A name whose slug or folded
+// form is empty (only punctuation, say) has no key of that kind.
 func nameKeys(n string) []string {
-	return []string{"slug:" + validate.NameSlug(n), "fold:" + namekey.Fold(n)}
+	var keys []string
+	if s := validate.NameSlug(n); s != "" {
+		keys = append(keys, "slug:"+s)
+	}
+	if f := namekey.Fold(n); f != "" {
+		keys = append(keys, "fold:"+f)
+	}
+	return keys
 }
 
 // match finds the market in data/ that a report's market is: by domain first (whole labels
@@ -169,7 +177,7 @@ func (d *draft) match(rm report.Market) *dataset.Market {
 	for _, n := range []string{rm.Name, rm.Name + " " + rm.City} {
 		var m *dataset.Market
 		for _, k := range nameKeys(n) {
-			if m == nil && !strings.HasSuffix(k, ":") {
+			if m == nil {
 				m = d.names[k]
 			}
 		}
@@ -198,6 +206,7 @@ func (d *draft) build() error {
 			e.URL = old.URL
 		}
 		e.Counts = counts{old.Counts.Online, old.Counts.Physical, old.Counts.Total, old.Counts.Source}
+		e.FullyRecorded = fullyRecorded{slices.Clone(old.FullyRecorded.Sections), old.FullyRecorded.Source}
 		e.Sources = slices.Clone(old.Sources)
 	}
 	if e.URL == "" {
@@ -210,7 +219,7 @@ func (d *draft) build() error {
 	if e.Published == "" {
 		d.note("edition: published is not known: add the publication date (-published, or by hand)")
 	}
-	if rep.Title != old.titleOr(rep.Title) {
+	if old != nil && rep.Title != old.Title {
 		d.note(fmt.Sprintf("edition: the report's title reads %q; data/ has %q (kept)", rep.Title, old.Title))
 	}
 	counts := map[string]int{}
@@ -269,28 +278,19 @@ func (d *draft) build() error {
 func (d *draft) note(s string) { d.res.Notes = append(d.res.Notes, s) }
 
 // existing returns the edition in data/ with the draft's id, or nil.
-func (d *draft) existing() *oldEdition {
+func (d *draft) existing() *dataset.Edition {
 	for _, e := range d.set.Editions {
 		if e.ID() == d.opt.Edition {
-			return (*oldEdition)(e)
+			return e
 		}
 	}
 	return nil
 }
 
-type oldEdition dataset.Edition
-
-func (o *oldEdition) titleOr(s string) string {
-	if o == nil {
-		return s
-	}
-	return o.Title
-}
-
 // carry returns the summary and sources of the market's entry (or development) in the
 // edition already in data/: summaries written there are our own words and stay; any other
 // summary is the placeholder.
-func (d *draft) carry(old *oldEdition, slug string, dev bool) (string, []string) {
+func (d *draft) carry(old *dataset.Edition, slug string, dev bool) (string, []string) {
 	if old != nil {
 		if dev {
 			for _, x := range old.Developments {
@@ -449,21 +449,26 @@ type (
 		Current []string `yaml:"current,omitempty"`
 	}
 	edition struct {
-		Publisher    string        `yaml:"publisher"`
-		Year         int           `yaml:"year"`
-		Title        string        `yaml:"title"`
-		Published    string        `yaml:"published"`
-		URL          string        `yaml:"url"`
-		Counts       counts        `yaml:"counts,omitempty"`
-		Sources      []string      `yaml:"sources"`
-		Entries      []entry       `yaml:"entries"`
-		Developments []development `yaml:"developments,omitempty"`
+		Publisher     string        `yaml:"publisher"`
+		Year          int           `yaml:"year"`
+		Title         string        `yaml:"title"`
+		Published     string        `yaml:"published"`
+		URL           string        `yaml:"url"`
+		Counts        counts        `yaml:"counts,omitempty"`
+		FullyRecorded fullyRecorded `yaml:"fully_recorded,omitempty"`
+		Sources       []string      `yaml:"sources"`
+		Entries       []entry       `yaml:"entries"`
+		Developments  []development `yaml:"developments,omitempty"`
 	}
 	counts struct {
 		Online   *int   `yaml:"online,omitempty"`
 		Physical *int   `yaml:"physical,omitempty"`
 		Total    *int   `yaml:"total,omitempty"`
 		Source   string `yaml:"source,omitempty"`
+	}
+	fullyRecorded struct {
+		Sections []string `yaml:"sections,omitempty"`
+		Source   string   `yaml:"source,omitempty"`
 	}
 	entry struct {
 		Market  string   `yaml:"market"`

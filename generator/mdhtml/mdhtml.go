@@ -28,6 +28,15 @@ var plain = map[ast.NodeKind]bool{
 	ast.KindEmphasis: true, ast.KindCodeSpan: true, east.KindStrikethrough: true,
 }
 
+// HTML renders any markdown as goldmark does with the site's configuration. Unlike Block it
+// leaves nothing to Hugo (no render hooks, heading ids or shortcodes): tests use it to see what
+// markdown from data/ can become.
+func HTML(src string) (string, error) {
+	var b bytes.Buffer
+	err := md.Convert([]byte(src), &b)
+	return b.String(), err
+}
+
 // Block renders src as Hugo's RenderString does with display "block". ok is false when src holds
 // more than paragraphs of text, emphasis and code, or a shortcode, which only Hugo renders as
 // the site does.

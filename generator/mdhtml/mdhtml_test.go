@@ -27,3 +27,19 @@ func TestBlockAndInline(t *testing.T) {
 		}
 	}
 }
+
+// TestHTML: the configuration hugo.toml gives Hugo, raw HTML omitted, the extensions on, and no
+// linkify or typographer.
+func TestHTML(t *testing.T) {
+	for src, want := range map[string]string{
+		"<script>x</script>\n\nA <b>b</b>.":                 "<!-- raw HTML omitted -->\n<p>A <!-- raw HTML omitted -->b<!-- raw HTML omitted -->.</p>\n",
+		"See [r](https://example.gov/) or www.example.com.": "<p>See <a href=\"https://example.gov/\">r</a> or www.example.com.</p>\n",
+		"~~gone~~ \"quoted\" --":                            "<p><del>gone</del> &quot;quoted&quot; --</p>\n",
+		"| a |\n|---|\n| b |":                               "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n",
+	} {
+		got, err := HTML(src)
+		if err != nil || got != want {
+			t.Errorf("HTML(%q) = %q, %v; want %q", src, got, err, want)
+		}
+	}
+}

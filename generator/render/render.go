@@ -1,5 +1,5 @@
-// Package render turns the linked model into Hugo content pages: front matter with the
-// structured facts, and a markdown body a person can read.
+// Package render turns the linked model into Hugo content pages: JSON front matter with the
+// structured facts, which the layouts turn into HTML.
 package render
 
 import (
@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/internal/par"
 	"github.com/notorious-markets-watch/nmw/generator/model"
@@ -43,20 +42,20 @@ const batch = 256
 // Each renders every page of the site in the order Pages returns them, handing each to yield
 // as soon as it is made, so that a large site is never held in memory whole.
 func Each(site *model.Site, yield func(Page) error) error {
-	add := func(path string, fm any, body string) error {
-		data, err := page(fm, body)
+	add := func(path string, fm any) error {
+		data, err := page(fm)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", path, err)
 		}
 		return yield(Page{Path: path, Data: data})
 	}
-	if err := add("_index.md", home(site), ""); err != nil {
+	if err := add("_index.md", home(site)); err != nil {
 		return err
 	}
 	if err := add("markets/_index.md", marketsSection{
 		Title: "Markets A–Z", Description: "Every market named on a watchlist the site covers, from A to Z.",
 		Params: marketsParams{Timeline: allTimelineCells(site)},
-	}, ""); err != nil {
+	}); err != nil {
 		return err
 	}
 	labels := map[string]string{}
@@ -66,7 +65,7 @@ func Each(site *model.Site, yield func(Page) error) error {
 	for start := 0; start < len(site.Markets); start += batch {
 		rendered, err := parallel(site.Markets[start:min(start+batch, len(site.Markets))], func(m *model.Market) (Page, error) {
 			path := "markets/" + m.Slug + ".md"
-			data, err := page(marketFront(site, m, labels), "")
+			data, err := page(marketFront(site, m, labels))
 			if err != nil {
 				return Page{}, fmt.Errorf("render %s: %w", path, err)
 			}
@@ -81,25 +80,25 @@ func Each(site *model.Site, yield func(Page) error) error {
 			}
 		}
 	}
-	if err := add("years/_index.md", section{Title: "Editions by year", Description: "Every edition of every list, by the year it reviews."}, ""); err != nil {
+	if err := add("years/_index.md", section{Title: "Editions by year", Description: "Every edition of every list, by the year it reviews."}); err != nil {
 		return err
 	}
 	for _, y := range site.Years {
-		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y), ""); err != nil {
+		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y)); err != nil {
 			return err
 		}
 	}
-	if err := add("coverage.md", coverage(site), ""); err != nil {
+	if err := add("coverage.md", coverage(site)); err != nil {
 		return err
 	}
-	if err := add("statistics.md", stats(site), ""); err != nil {
+	if err := add("statistics.md", stats(site)); err != nil {
 		return err
 	}
-	if err := add("search/_index.md", section{Title: "Search", Description: "Find a market by name, alias, domain or a word from what the reports said about it."}, ""); err != nil {
+	if err := add("search/_index.md", section{Title: "Search", Description: "Find a market by name, alias, domain or a word from what the reports said about it."}); err != nil {
 		return err
 	}
 	for _, t := range terms(site) {
-		if err := add(t.path, t.front, ""); err != nil {
+		if err := add(t.path, t.front); err != nil {
 			return err
 		}
 	}
@@ -124,10 +123,10 @@ func parallel[T any](items []T, render func(T) (Page, error)) ([]Page, error) {
 	return pages, errors.Join(errs...)
 }
 
-// page joins front matter and body into a content file. The front matter is a JSON object, which
+// page makes a content file of front matter alone: a JSON object, which
 // Hugo reads several times faster than YAML (and Go writes faster too); its first field is the
 // Marker.
-func page(fm any, body string) ([]byte, error) {
+func page(fm any) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("{\n" + Marker + "\n")
 	enc := json.NewEncoder(&b)
@@ -143,11 +142,6 @@ func page(fm any, body string) ([]byte, error) {
 		return nil, fmt.Errorf("front matter %T is not a JSON object with fields", fm)
 	}
 	out = append(out[:start], out[start+2:]...)
-	if body != "" {
-		out = append(out, '\n')
-		out = append(out, strings.TrimRight(body, "\n")...)
-		out = append(out, '\n')
-	}
 	return out, nil
 }
 

@@ -84,24 +84,6 @@ func TestPagesAreDeterministic(t *testing.T) {
 	}
 }
 
-func TestEscape(t *testing.T) {
-	for in, want := range map[string]string{
-		"Mall of Fakes & Co":         `Mall of Fakes \& Co`,
-		"[x](javascript:alert(1))":   `\[x\](javascript:alert(1))`,
-		"<script>alert(1)</script>":  `\<script\>alert(1)\</script\>`,
-		"{{< relref \"/\" >}}":       `\{\{\< relref "/" \>\}\}`,
-		"*bold* _it_ `code` # ~ | !": "\\*bold\\* \\_it\\_ \\`code\\` \\# \\~ \\| \\!",
-		"two\nlines":                 "two lines",
-	} {
-		if got := render.Escape(in); got != want {
-			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if strings.Contains(render.Escape("a\\b"), `a\b`) {
-		t.Error("a backslash must be escaped")
-	}
-}
-
 // TestTimelineKeysAreLaidOut: every part a market's timeline names (params.timeline.cells) is laid
 // out in the markets section, for the real data and the fixture, or the templates would draw nothing.
 func TestTimelineKeysAreLaidOut(t *testing.T) {

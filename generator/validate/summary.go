@@ -11,7 +11,6 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
-	"github.com/notorious-markets-watch/nmw/generator/mdtext"
 )
 
 // markdown parses summaries as the site's renderer might, including linkify, so that a bare
@@ -49,7 +48,7 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		}
 	}
 	if trimmed := strings.TrimSpace(src); mayHoldMarkup(trimmed) {
-		c.markup(trimmed, report)
+		c.markdown([]byte(trimmed), report)
 	}
 }
 
@@ -60,17 +59,9 @@ func mayHoldMarkup(s string) bool {
 	return strings.ContainsAny(s, "<[@") || strings.Contains(s, "://") || strings.Contains(s, "www.")
 }
 
-// markup reports raw HTML, images and bad links in a trimmed summary. The pages put a summary in
-// two places: as its own block on market pages, and after the market's name in a list item on
-// year pages. Markdown can read the same text differently in each ("```[](x)" opens a code
-// block on its own, but is a link inline), so both are checked.
-func (c *checker) markup(trimmed string, report func(string, ...any)) {
-	for _, body := range []string{trimmed, "- **x**: " + mdtext.Indent(trimmed)} {
-		c.markdown([]byte(body), report)
-	}
-}
-
-// markdown reports raw HTML, images and bad links in a markdown text.
+// markdown reports raw HTML, images and bad links in a trimmed summary. Every page renders a
+// summary on its own, trimmed (a block on market pages, inline on year pages, where the list
+// item around it is HTML), so this is the one reading to check.
 func (c *checker) markdown(body []byte, report func(string, ...any)) {
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

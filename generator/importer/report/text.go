@@ -147,8 +147,6 @@ type block struct {
 	broke bool // a page break comes before it
 }
 
-func (b block) text() string { return joinLines(b.lines) }
-
 // blocks groups lines into paragraphs at blank lines and page breaks.
 func blocks(lines []line) []block {
 	var out []block
