@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/gosimple/slug"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
@@ -48,19 +47,22 @@ type marketParams struct {
 // reported, with its summary and sources. The market template writes the history in the
 // reader's language around the summaries, which stay in English.
 type historyItem struct {
-	Year          int         `json:"year"`
-	Publisher     string      `json:"publisher"`
-	PublisherName string      `json:"publisher_name"`
-	List          string      `json:"list"`
-	Development   bool        `json:"development,omitempty,omitzero"`
-	Edition       string      `json:"edition"`
-	URL           string      `json:"url"`
-	Published     string      `json:"published"`
-	Section       string      `json:"section,omitempty,omitzero"`
-	Page          int         `json:"page,omitempty,omitzero"`
-	Summary       string      `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
-	SummaryHTML   string      `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
-	Sources       []sourceRef `json:"sources"`
+	Year          int          `json:"year"`
+	Publisher     string       `json:"publisher"`
+	PublisherName string       `json:"publisher_name"`
+	List          string       `json:"list"`
+	Development   bool         `json:"development,omitempty,omitzero"`
+	Absent        bool         `json:"absent,omitempty,omitzero"`   // a source says these editions did not list it (issue 26)
+	Years         string       `json:"years,omitempty,omitzero"`    // an absence's editions' years
+	Editions      []editionRef `json:"editions,omitempty,omitzero"` // an absence's editions
+	Edition       string       `json:"edition,omitempty,omitzero"`
+	URL           string       `json:"url,omitempty,omitzero"`
+	Published     string       `json:"published,omitempty,omitzero"`
+	Section       string       `json:"section,omitempty,omitzero"`
+	Page          int          `json:"page,omitempty,omitzero"`
+	Summary       string       `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
+	SummaryHTML   string       `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
+	Sources       []sourceRef  `json:"sources"`
 }
 
 // sourceRef is a source read for an entry: its address and the short name shown for it.
@@ -208,7 +210,8 @@ func unicode(domains []string) []string {
 }
 
 // marketHistory is the listing history: one item per listing and positive development,
-// newest first; within a year, listings before developments, in publisher order.
+// and sourced absence, newest first; within a year, listings before absences before
+// developments, in publisher order.
 func marketHistory(m *model.Market) []historyItem {
 	var items []historyItem
 	item := func(e *model.Edition, summary string, sources []string) historyItem {
@@ -235,12 +238,8 @@ func marketHistory(m *model.Market) []historyItem {
 		h.Development = true
 		items = append(items, h)
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].Year != items[j].Year {
-			return items[i].Year > items[j].Year
-		}
-		return !items[i].Development && items[j].Development
-	})
+	items = append(items, absenceHistory(m)...)
+	sortHistory(items)
 	return items
 }
 

@@ -31,6 +31,8 @@ type timelineFront struct {
 	Legend []legendItem  `json:"legend"`
 	Star   bool          `json:"star,omitempty,omitzero"` // a cell is named as a positive development
 	Rows   []timelineRow `json:"rows"`
+	// Absences are the cells a source says are not listed, with those sources (issue 26).
+	Absences []absenceFront `json:"absences,omitempty,omitzero"`
 }
 
 // KeySep separates the keys of a market's timeline cells.
@@ -188,6 +190,7 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 	}
 	t.Height = tlTop + len(t.Rows)*(tlRowH+tlGap)
 	t.Cells = strings.Join(keys, KeySep)
+	t.Absences = absences(m)
 	return t
 }
 
