@@ -37,6 +37,15 @@ type Entry struct {
 	// Latest is the market's state in each list's latest edition, in Lists order: "listed",
 	// "not-listed" (that section of the edition is fully recorded) or "unknown".
 	Latest []string `json:"latest"`
+	// Absent are the lists whose latest edition a source (not a fully recorded section) says
+	// does not name the market, with those sources (issue 26).
+	Absent []Absent `json:"absent,omitempty"`
+}
+
+// Absent is a source's statement that a list's latest edition does not name the market.
+type Absent struct {
+	List    int      `json:"list"`    // index in Lists
+	Sources []string `json:"sources"` // the addresses read
 }
 
 // Host is one listed domain: ASCII (punycode) for matching, Unicode for display when it differs.
@@ -86,8 +95,11 @@ func BuildIndex(site *model.Site, baseURL string) Index {
 				}
 			}
 		}
-		for _, p := range pubs {
+		for i, p := range pubs {
 			e.Latest = append(e.Latest, p.Latest().State(m).String())
+			if a := p.Latest().Absence(m); a != nil && !model.SectionComplete(p.Latest(), m.Kind) {
+				e.Absent = append(e.Absent, Absent{List: i, Sources: a.Sources})
+			}
 		}
 		ix.Entries = append(ix.Entries, e)
 	}

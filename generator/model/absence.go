@@ -45,3 +45,18 @@ func linkAbsences(s *Site, editions map[string]*Edition) {
 		sort.SliceStable(m.Absences, func(i, j int) bool { return order[m.Absences[i].Edition] < order[m.Absences[j].Edition] })
 	}
 }
+
+// Absences returns the markets a source says the edition did not list, by name.
+func (e *Edition) Absences() []*Absence {
+	out := make([]*Absence, 0, len(e.absent))
+	for _, a := range e.absent {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Market.Name != out[j].Market.Name {
+			return out[i].Market.Name < out[j].Market.Name
+		}
+		return out[i].Market.Slug < out[j].Market.Slug
+	})
+	return out
+}

@@ -112,6 +112,7 @@ type Entry struct {
 	Domains []string `json:"domains"`
 	Summary string   `json:"summary"`
 	Sources []string `json:"sources"`
+	Heading string   `json:"heading,omitempty"` // where the report's heading groups several markets (issue 26)
 }
 
 // Development is a market an edition names as a positive development.
@@ -136,6 +137,16 @@ type Market struct {
 	Current     bool     `json:"on_a_current_list"`
 	Statuses    []Status `json:"statuses"`
 	Sources     []string `json:"sources"`
+	// CategoriesNotStated and Absences are optional fields of schema v1 (issue 26).
+	CategoriesNotStated bool      `json:"categories_not_stated,omitempty"`
+	Absences            []Absence `json:"absences,omitempty"`
+}
+
+// Absence is an edition that sources say did not list a market.
+type Absence struct {
+	Edition string   `json:"edition"`
+	Note    string   `json:"note"`
+	Sources []string `json:"sources"`
 }
 
 // Domains are a market's registrable domains, in lower-case ASCII (punycode).
@@ -522,7 +533,7 @@ func edition(e *model.Edition) func(d *doc) {
 			if err != nil {
 				return nil, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
 			}
-			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources)}
+			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources), Heading: l.Heading}
 			if l.Page > 0 {
 				en.Page = &l.Page
 			}
@@ -540,6 +551,10 @@ func market(m *model.Market) (Market, error) {
 		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
 		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
 		Page: MarketPage(m.Slug), Current: m.Current(), Statuses: statuses(m), Sources: list(m.Sources),
+		CategoriesNotStated: m.CategoriesNotStated,
+	}
+	for _, a := range m.Absences {
+		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources)})
 	}
 	var err error
 	if mm.Domains.Current, err = canonical(m.Domains.Current); err != nil {

@@ -113,3 +113,17 @@ func sortHistory(items []historyItem) {
 		return rank(items[i]) < rank(items[j])
 	})
 }
+
+// latestSources are the sources of the market's absence from the edition, where a source (and
+// not a fully recorded section) is what says the edition does not list it.
+func latestSources(e *model.Edition, m *model.Market) []sourceRef {
+	a := e.Absence(m)
+	if a == nil || model.SectionComplete(e, m.Kind) {
+		return nil
+	}
+	var out []sourceRef
+	for _, s := range a.Sources {
+		out = append(out, sourceRef{Name: sourceName(s), URL: linkURL(s)})
+	}
+	return out
+}

@@ -91,6 +91,9 @@ type statusFront struct {
 	Since         int  `json:"since"`
 	SinceComplete bool `json:"since_complete"`
 	LatestYear    int  `json:"latest_year"`
+	// LatestSources: where a source (not the edition's coverage) says the latest edition does
+	// not list the market, those sources (issue 26).
+	LatestSources []sourceRef `json:"latest_sources,omitempty,omitzero"`
 }
 
 type listingRef struct {
@@ -111,7 +114,7 @@ const (
 func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]string) marketPage {
 	p := marketPage{
 		Title:      m.Name,
-		Categories: m.Categories,
+		Categories: append([]string{}, m.Categories...), // [] where no source states one (categories_not_stated)
 		Kinds:      []string{m.Kind},
 		Statuses:   []string{StatusFormer},
 		Params: marketParams{
@@ -151,6 +154,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
 			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(), Latest: s.Latest.String(),
 			Since: s.Since, SinceComplete: s.SinceComplete, LatestYear: s.Publisher.Latest().Year,
+			LatestSources: latestSources(s.Publisher.Latest(), m),
 		})
 	}
 	for _, l := range m.Listings {

@@ -32,8 +32,11 @@
     switch (m.latest[i]) {
       case "listed":
         return "Listed in " + edition + ".";
-      case "not-listed":
+      case "not-listed": {
+        const a = (m.absent || []).find((x) => x.list === i);
+        if (a) return "Not listed in " + edition + ", as reported by " + a.sources.map((u) => new URL(u).hostname.replace(/^www\./, "")).join(", ") + ".";
         return "Not listed in " + edition + ", whose " + m.kind + " section is fully recorded here.";
+      }
     }
     return "Not known for " + edition + ": it is only partly recorded here (" + l.coverage + "), so this says nothing either way.";
   }
