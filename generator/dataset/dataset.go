@@ -143,6 +143,9 @@ type Development struct {
 	Market  string   `yaml:"market"`
 	Summary string   `yaml:"summary"`
 	Sources []string `yaml:"sources"`
+	// Removed says the sources report the market taken off the list in this edition, so the
+	// edition does not list it (issue 26). A development without it says nothing of the list.
+	Removed bool `yaml:"removed"`
 }
 
 // Market returns the market with the given slug, or nil.

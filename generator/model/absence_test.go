@@ -137,3 +137,28 @@ func TestHeadings(t *testing.T) {
 		t.Errorf("ungrouped: %q", got)
 	}
 }
+
+// TestRemovedDevelopment: a positive development whose sources report the market removed is
+// an absence from its edition; one without removed says nothing of the list.
+func TestRemovedDevelopment(t *testing.T) {
+	set := absenceSet()
+	set.Markets[1].Absences = nil
+	set.Editions[1].Developments = []dataset.Development{
+		{Market: "taobao", Summary: "Removed from the list.", Sources: []string{"https://news.example.org/removed"}, Removed: true},
+		{Market: "other", Summary: "Cooperating with right holders.", Sources: []string{"https://news.example.org/other"}},
+	}
+	site := model.Build(set)
+	taobao, other, e2012 := site.Markets[1], site.Markets[0], site.Editions[1]
+	if got := e2012.State(taobao); got != model.NotListed {
+		t.Errorf("Taobao, removed in 2012: %v, want not listed", got)
+	}
+	if a := e2012.Absence(taobao); a == nil || a.Development == nil || !slices.Equal(a.Sources, []string{"https://news.example.org/removed"}) {
+		t.Errorf("Taobao's 2012 absence %+v, want it from the development, with its sources", a)
+	}
+	if got := e2012.State(other); got != model.Unknown {
+		t.Errorf("Other Site, a development without removed: %v, want unknown", got)
+	}
+	if got := site.Editions[2].State(taobao); got != model.Unknown {
+		t.Errorf("Taobao in 2013: %v, want unknown (the removal says nothing of later editions)", got)
+	}
+}

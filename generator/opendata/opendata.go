@@ -120,6 +120,7 @@ type Development struct {
 	Market  string   `json:"market"`
 	Summary string   `json:"summary"`
 	Sources []string `json:"sources"`
+	Removed bool     `json:"removed,omitempty"` // the sources report the market taken off the list (issue 26)
 }
 
 // Market is one market with where it stands on each list.
@@ -541,7 +542,7 @@ func edition(e *model.Edition) func(d *doc) {
 		})
 		d.list("developments", len(e.Developments), func(i int) (any, error) {
 			dev := e.Developments[i]
-			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources)}, nil
+			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources), Removed: dev.Removed}, nil
 		})
 	}
 }

@@ -79,6 +79,9 @@ func absences(m *model.Market) []absenceFront {
 func absenceHistory(m *model.Market) []historyItem {
 	var items []historyItem
 	for i, g := range absenceGroups(m) {
+		if g.absences[0].Development != nil {
+			continue // the development's own history item cites the removal
+		}
 		f := absences(m)[i]
 		last := g.absences[len(g.absences)-1].Edition
 		h := historyItem{

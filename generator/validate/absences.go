@@ -81,3 +81,17 @@ func (c *checker) headings(e *dataset.Edition) {
 		section[en.Heading] = en.Section
 	}
 }
+
+// removals checks that a development marked removed is not also an entry of its edition.
+func (c *checker) removals(e *dataset.Edition) {
+	entry := map[string]int{}
+	for i, en := range e.Entries {
+		entry[en.Market] = i
+	}
+	for i, d := range e.Developments {
+		if j, ok := entry[d.Market]; ok && d.Removed {
+			c.add(e.Pos.Problem(fmt.Sprintf("developments[%d].removed", i), "%q is listed as entries[%d] (line %d): a market removed from an edition is not one of its entries; remove removed or the entry",
+				d.Market, j, e.Pos.Line(fmt.Sprintf("entries[%d]", j))))
+		}
+	}
+}

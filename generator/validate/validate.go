@@ -408,6 +408,7 @@ func (c *checker) edition(e, earlier *dataset.Edition) {
 		c.sources(pos, f+".sources", en.Sources)
 	}
 	c.headings(e)
+	c.removals(e)
 	for i, d := range e.Developments {
 		f := fmt.Sprintf("developments[%d]", i)
 		c.marketRef(pos, f+".market", d.Market)
