@@ -114,10 +114,10 @@ func CoveragePhrase(c model.EditionCoverage) string {
 	switch {
 	case model.Complete(e):
 		return fmt.Sprintf("%s: all %d of its markets recorded", head, c.Total.Recorded)
-	case c.Total.Official == nil && c.Total.Recorded == 1:
+	case c.Total.Official == nil && c.Total.Markets == 1:
 		return head + ": 1 market recorded so far; its official count is not recorded here"
 	case c.Total.Official == nil:
-		return fmt.Sprintf("%s: %d markets recorded so far; its official count is not recorded here", head, c.Total.Recorded)
+		return fmt.Sprintf("%s: %d markets recorded so far; its official count is not recorded here", head, c.Total.Markets)
 	}
 	return fmt.Sprintf("%s: %d of its %d markets recorded so far", head, c.Total.Recorded, *c.Total.Official)
 }

@@ -185,7 +185,7 @@ func recordedText(e *model.Edition) string {
 	case model.Complete(e):
 		return fmt.Sprintf("%d markets", c.Recorded)
 	case c.Official == nil:
-		return fmt.Sprintf("%d markets recorded; official count not published", c.Recorded)
+		return fmt.Sprintf("%d markets recorded; official count not published", c.Markets)
 	}
 	return fmt.Sprintf("%d of %d markets recorded", c.Recorded, *c.Official)
 }
