@@ -19,7 +19,7 @@ type coveragePage struct {
 
 type coverageParams struct {
 	Editions []coverageRow     `json:"editions"`
-	Missing  []coverageMissing `json:"missing"` // newest first
+	Missing  []coverageMissing `json:"missing"`                    // newest first
 	Pending  []coveragePending `json:"pending,omitempty,omitzero"` // newest first (pending.go)
 }
 

@@ -28,6 +28,8 @@ type Report struct {
 	Unreadable []Note
 	// Notes lists markets read with a field missing, for the reviewer.
 	Notes []Note
+	// Counts are the numbers of markets the report says it lists, or nil (counts.go).
+	Counts *Counts
 }
 
 // Market is one market as a report lists it.
@@ -94,6 +96,7 @@ func Parse(pages []string) (*Report, error) {
 	}
 	lines, footers := clean(pages, skip)
 	p.footers = footers
+	r.Counts = readCounts(lines)
 	for _, b := range blocks(lines) {
 		p.block(b)
 	}
