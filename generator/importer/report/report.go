@@ -94,7 +94,7 @@ func Parse(pages []string) (*Report, error) {
 			p.toc[key(e.Text)] = e
 		}
 	}
-	lines, footers := clean(pages, skip)
+	lines, footers := clean(pages, skip, headingKeys(entries))
 	p.footers = footers
 	r.Counts = readCounts(lines)
 	for _, b := range blocks(lines) {
@@ -104,11 +104,37 @@ func Parse(pages []string) (*Report, error) {
 	// Headings the table of contents places in a market section, never found in the text.
 	tp := &parser{r: r}
 	for _, e := range entries {
-		if tp.classify(e.Text) == marketHeading && !e.used && Country(e.Text) == "" {
+		if tp.classify(e.Text) == marketHeading && !e.used && Country(unnumbered(e.Text)) == "" {
 			r.Unreadable = append(r.Unreadable, Note{e.Text, e.Page, "in the table of contents but not found as a heading in the text"})
 		}
 	}
 	return r, nil
+}
+
+func headingKeys(entries []*tocEntry) map[string]bool {
+	keys := map[string]bool{}
+	for _, e := range entries {
+		keys[key(e.Text)] = true
+	}
+	return keys
+}
+
+// unnumbered is a heading without its number: "6.1. Argentina" is "Argentina".
+func unnumbered(h string) string {
+	if m := numbered.FindStringSubmatch(strings.TrimSpace(h)); m != nil {
+		return m[2]
+	}
+	return h
+}
+
+// cutDash splits "Name – City" (an en or em dash between spaces) in two.
+func cutDash(s string) (string, string, bool) {
+	for _, d := range []string{" – ", " — "} {
+		if n, c, ok := strings.Cut(s, d); ok && strings.TrimSpace(n) != "" && strings.TrimSpace(c) != "" {
+			return strings.TrimSpace(n), strings.TrimSpace(c), true
+		}
+	}
+	return "", "", false
 }
 
 // titleCase keeps a title as the report writes it, with single spaces and "Out-of-Cycle"
@@ -297,6 +323,7 @@ func (p *parser) classify(h string) int {
 			return set(none, "", "")
 		}
 	}
+	k = key(unnumbered(h)) // "5. Online Markets", "6.1. Argentina"
 	switch {
 	case strings.HasPrefix(k, "positive developments"):
 		return set(developments, "Positive Developments", "")
@@ -323,7 +350,7 @@ func (p *parser) onHeading(h string, page int) {
 		return
 	}
 	if p.kind == physical {
-		if code := Country(h); code != "" {
+		if code := Country(unnumbered(h)); code != "" {
 			p.country = code
 			return
 		}
@@ -350,6 +377,9 @@ func (p *parser) onHeading(h string, page int) {
 		}
 		if i := strings.Index(m.Name, ", "); i > 0 {
 			m.Name, m.City = strings.TrimSpace(m.Name[:i]), strings.TrimSpace(m.Name[i+2:])
+		} else if n, c, ok := cutDash(m.Name); ok {
+			// "Mercado Central – Lima"
+			m.Name, m.City = n, c
 		} else if c := parenthesis.FindStringSubmatch(m.Name); c != nil {
 			// "La Salada (Buenos Aires)"
 			m.Name = strings.TrimSpace(strings.Replace(m.Name, c[0], "", 1))
