@@ -31,9 +31,19 @@ func (d *draft) merge() error {
 			return err
 		}
 		files = append(files, merge.File{Path: path, Data: b})
+		var kept []entry
 		for _, en := range d.edition.Entries {
-			used[en.Market] = true
+			if !d.uncategorised(en) {
+				kept = append(kept, en)
+				used[en.Market] = true
+			}
 		}
+		d.edition.Entries = kept
+		b, err = Marshal(d.edition)
+		if err != nil {
+			return err
+		}
+		files[0].Data = b
 		for _, x := range d.edition.Developments {
 			used[x.Market] = true
 		}
@@ -80,6 +90,17 @@ func (d *draft) merge() error {
 	return nil
 }
 
+// uncategorised reports whether an entry's market is new and has no category: validation
+// would refuse it, so the merge leaves it out and says so, with its page.
+func (d *draft) uncategorised(en entry) bool {
+	n := d.newBy[en.Market]
+	if n == nil || len(n.m.Categories) > 0 {
+		return false
+	}
+	d.note(fmt.Sprintf("page %d: %q: not added: no category found in the report's words; add markets/%s.yaml and the entry by hand", en.Page, n.m.Name, en.Market))
+	return true
+}
+
 // mergeEdition adds to the edition file src what it lacks, as text after what is there.
 func (d *draft) mergeEdition(old *dataset.Edition, src []byte, used map[string]bool) ([]byte, []string, error) {
 	var what []string
@@ -91,6 +112,9 @@ func (d *draft) mergeEdition(old *dataset.Edition, src []byte, used map[string]b
 	}
 	var entries []entry
 	for _, en := range d.edition.Entries {
+		if d.uncategorised(en) {
+			continue
+		}
 		if !listed[en.Market] {
 			entries = append(entries, en)
 			used[en.Market] = true

@@ -42,9 +42,9 @@ var countries = []struct{ name, code, city string }{
 
 // onlineWhere are the ways an entry says where a site is run from, with the country's code.
 var onlineWhere = []struct{ text, code string }{
-	{"The site is reportedly operated from Vietnam and offers unlicensed films.", "VN"},
+	{"The streaming site is reportedly operated from Vietnam and offers unlicensed films.", "VN"},
 	{"This cyberlocker is based in Russia, according to right holders.", "RU"},
-	{"The service is reportedly located in the Netherlands and streams live sports.", "NL"},
+	{"The IPTV service is reportedly located in the Netherlands and carries live sports.", "NL"},
 	{"The e-commerce platform reportedly ships counterfeit goods and parts from China to buyers abroad.", "CN"},
 }
 
