@@ -230,3 +230,45 @@ entries:
 		t.Errorf("%d downloads, want 1 (the second run reads the cached report by its hash)", downloads)
 	}
 }
+
+// TestImportURLFailures: a report that cannot be downloaded (not https, too large, not a PDF,
+// too slow, not found) leaves data/ and the cache as they were, with an error naming it.
+func TestImportURLFailures(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/page.html":
+			w.Write([]byte("<!doctype html><title>Notorious markets</title>"))
+		case "/big.pdf":
+			w.Write([]byte("%PDF-1.7\n" + strings.Repeat("0", 80<<20)))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	importClient = srv.Client()
+	defer func() { importClient = nil }()
+	cache := filepath.Join(t.TempDir(), "cache")
+	t.Setenv("NMW_REPORT_CACHE", cache)
+	data := t.TempDir()
+	if err := os.CopyFS(data, os.DirFS(filepath.Join("importer", "testdata", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, data)
+	for _, c := range []struct{ url, want string }{
+		{"http://ustr.example.org/2023.pdf", "must be an https URL"},
+		{srv.URL + "/big.pdf", "bytes a report may take"},
+		{srv.URL + "/page.html", "not a PDF"},
+		{srv.URL + "/missing.pdf", "answered 404 Not Found"},
+	} {
+		code, _, stderr := runCmd("-data", data, "import", "-edition", "ustr-2023", "-listing-only", "-merge", c.url)
+		if code != 1 || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, c.url) {
+			t.Errorf("%s: exit %d, %s; want an error saying %q", c.url, code, stderr, c.want)
+		}
+		if snapshot(t, data) != before {
+			t.Errorf("%s: data/ changed", c.url)
+		}
+		if left, _ := os.ReadDir(cache); len(left) > 0 {
+			t.Errorf("%s: left %v in the cache", c.url, left)
+		}
+	}
+}
