@@ -210,6 +210,11 @@ entries:
 		sitetest.Contains(t, lang+" year page", built.Read(t, lang+"/years/2024/index.html"), want)
 	}
 
+	// The open data: the entry marked pending, its summary saying where the report names it.
+	sitetest.Contains(t, "nmw.json", built.Read(t, "data/nmw.json"),
+		`"summary":"Named under “Online Markets” on page 2 of the report (`+url+`#page=2); what the report said is not summarised here yet.","summary_pending":true`)
+	sitetest.Contains(t, "listings.csv", built.Read(t, "data/listings.csv"), "what the report said is not summarised here yet.")
+
 	// The weekly run: the edition has report.url and is incomplete on main, so it is imported
 	// again, on its branch, where nothing is missing: no commit, no new pull request.
 	head := git(t, remote, "rev-parse", "import/ustr-2024")
