@@ -178,6 +178,8 @@ type parser struct {
 	country  string            // current country heading (physical)
 	numbered map[string]string // EU section number → title
 	cur      *Market
+	curText  []string // the current market's paragraphs, joined when it is finished
+	curNamed []string // the domains its paragraphs name so far
 	lastBody string // the last body paragraph, to tell a continuation from a heading
 }
 
@@ -390,7 +392,7 @@ func (p *parser) onHeading(h string, page int) {
 		p.r.Unreadable = append(p.r.Unreadable, Note{h, m.Page, "gives no name"})
 		return
 	}
-	p.cur = m
+	p.cur, p.curText, p.curNamed = m, nil, slices.Clone(m.Domains)
 }
 
 // page is the printed page a heading is on; without page footers, the table of contents'.
@@ -427,7 +429,7 @@ var leadIn = regexp.MustCompile(`^(\p{Lu}[^()]{0,60}?\s*\([^)]*\))\s*[–—:-]?
 // capitalised words, with domains the current entry has not named.
 func (p *parser) startsEntry(lead string) bool {
 	domains := headingDomains(lead)
-	if len(domains) == 0 || p.cur != nil && p.cur.Text == "" {
+	if len(domains) == 0 || p.cur != nil && len(p.curText) == 0 {
 		return false
 	}
 	for _, w := range strings.Fields(name(lead)) {
@@ -437,7 +439,7 @@ func (p *parser) startsEntry(lead string) bool {
 		}
 	}
 	if p.cur != nil {
-		named := appendNew(slices.Clone(p.cur.Domains), nominatedDomains(p.cur.Text)...)
+		named := p.curNamed
 		for _, d := range domains {
 			if slices.Contains(named, d) {
 				return false
@@ -456,7 +458,10 @@ func (p *parser) body(t string, page int) {
 	if p.cur == nil {
 		return
 	}
-	p.cur.Text = joinLines([]string{p.cur.Text, t})
+	// Paragraphs are kept apart and joined once, at the end: joining each to the text so far
+	// would take time quadratic in the entry's length.
+	p.curText = append(p.curText, t)
+	p.curNamed = appendNew(p.curNamed, nominatedDomains(t)...)
 }
 
 // finish completes the current market from its text and adds it to the report.
@@ -466,7 +471,8 @@ func (p *parser) finish() {
 	if m == nil {
 		return
 	}
-	m.Text = strings.TrimSpace(m.Text)
+	m.Text = strings.TrimSpace(joinLines(p.curText))
+	p.curText, p.curNamed = nil, nil
 	m.Domains = appendNew(m.Domains, nominatedDomains(m.Text)...)
 	if m.Kind == dataset.Online && m.Country == "" {
 		m.Country, _ = basedCountry(m.Text)
