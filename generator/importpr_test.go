@@ -144,7 +144,7 @@ entries:
 			t.Errorf("the merge removed or changed a line: %q", l)
 		}
 	}
-	for _, want := range []string{"+  sha256: ", "+  pages: ", "+counts:\n+  online: 40\n+  physical: 30\n+  source: " + url, "+  - market: quillon-02\n"} {
+	for _, want := range []string{"+  sha256: ", "+  pages: ", "+  page_offset: 3\n", "+counts:\n+  online: 40\n+  physical: 30\n+  source: " + url, "+  - market: quillon-02\n"} {
 		if !strings.Contains(patch, want) {
 			t.Errorf("edition diff lacks %q:\n%s", want, patch)
 		}
@@ -196,14 +196,15 @@ entries:
 			t.Errorf("year page lacks %q", m.Name)
 		}
 	}
-	pending := regexp.MustCompile(`Named under “Online Markets” on <a href="` + regexp.QuoteMeta(url) + `#page=2" rel="nofollow noopener noreferrer">page 2 of the report</a>; what the report said is not summarised here yet.`)
+	// Printed page 2 is the PDF's fifth: three unnumbered front pages come first.
+	pending := regexp.MustCompile(`Named under “Online Markets” on <a href="` + regexp.QuoteMeta(url) + `#page=5" rel="nofollow noopener noreferrer">page 2 of the report</a>; what the report said is not summarised here yet.`)
 	if !pending.MatchString(year) {
 		t.Errorf("year page lacks the pending note for a page-2 entry")
 	}
 	if n := strings.Count(year, "not summarised here yet"); n != 69 {
 		t.Errorf("year page has %d pending notes, want 69", n)
 	}
-	sitetest.Contains(t, "market page", built.Read(t, "markets/quillon-02/index.html"), "#page=2", "not summarised here yet")
+	sitetest.Contains(t, "market page", built.Read(t, "markets/quillon-02/index.html"), "#page=5", "not summarised here yet")
 	sitetest.Contains(t, "coverage page", built.Read(t, "coverage/index.html"), `id="summaries-to-write"`, ">QUILLON 02</a>")
 	for lang, want := range map[string]string{"es": "la página 2 del informe", "fr": "la page 2 du rapport",
 		"de": "Seite 2 des Berichts", "zh-hans": "报告第 2 页"} {
@@ -212,7 +213,7 @@ entries:
 
 	// The open data: the entry marked pending, its summary saying where the report names it.
 	sitetest.Contains(t, "nmw.json", built.Read(t, "data/nmw.json"),
-		`"summary":"Named under “Online Markets” on page 2 of the report (`+url+`#page=2); what the report said is not summarised here yet.","summary_pending":true`)
+		`"summary":"Named under “Online Markets” on page 2 of the report (`+url+`#page=5); what the report said is not summarised here yet.","summary_pending":true`)
 	sitetest.Contains(t, "listings.csv", built.Read(t, "data/listings.csv"), "what the report said is not summarised here yet.")
 
 	// The weekly run: the edition has report.url and is incomplete on main, so it is imported

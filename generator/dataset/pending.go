@@ -7,6 +7,9 @@ type Report struct {
 	URL    string `yaml:"url"`
 	SHA256 string `yaml:"sha256"`
 	Pages  int    `yaml:"pages"`
+	// PageOffset is the number of PDF pages before the printed page 1: an entry's page N is
+	// the PDF's page N+PageOffset, which links to the report at a page (#page=) open.
+	PageOffset int `yaml:"page_offset"`
 }
 
 // SummaryPending is the summary of a listing-only entry: `generator import -listing-only`
@@ -25,3 +28,6 @@ func (e *Edition) ReportURL() string {
 	}
 	return e.URL
 }
+
+// PDFPage is the PDF's page number of the report's printed page n.
+func (e *Edition) PDFPage(n int) int { return n + e.Report.PageOffset }

@@ -518,9 +518,10 @@ type (
 		Developments  []development `yaml:"developments,omitempty"`
 	}
 	reportRef struct {
-		URL    string `yaml:"url"`
-		SHA256 string `yaml:"sha256,omitempty"`
-		Pages  int    `yaml:"pages,omitempty"`
+		URL        string `yaml:"url"`
+		SHA256     string `yaml:"sha256,omitempty"`
+		Pages      int    `yaml:"pages,omitempty"`
+		PageOffset int    `yaml:"page_offset,omitempty"`
 	}
 	counts struct {
 		Online   *int   `yaml:"online,omitempty"`

@@ -60,6 +60,10 @@ func checkLayout(t *testing.T, r *report.Report, f reportpdf.Fixture, l reportpd
 			t.Errorf("market %d: a hyphenated word lost its hyphen: %q", i, g.Text)
 		}
 	}
+	// Three unnumbered front pages (title, contents) come before printed page 1.
+	if want := map[bool]int{false: 3, true: 0}[l.NoPageNumbers]; r.PageOffset != want {
+		t.Errorf("page offset %d, want %d", r.PageOffset, want)
+	}
 	switch c := r.Counts; {
 	case !l.StateCounts && c != nil:
 		t.Errorf("counts %+v read from a report that states none", c)

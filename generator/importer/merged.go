@@ -143,9 +143,10 @@ func (d *draft) mergeEdition(old *dataset.Edition, src []byte, used map[string]b
 			what = append(what, "report")
 		case old.Report.SHA256 == "" && r.SHA256 != "" && old.Report.URL == r.URL:
 			b, _ := Marshal(struct {
-				SHA256 string `yaml:"sha256"`
-				Pages  int    `yaml:"pages"`
-			}{r.SHA256, r.Pages})
+				SHA256     string `yaml:"sha256"`
+				Pages      int    `yaml:"pages"`
+				PageOffset int    `yaml:"page_offset,omitempty"`
+			}{r.SHA256, r.Pages, r.PageOffset})
 			if out, err = merge.AddFields(out, "report", b); err != nil {
 				return nil, nil, err
 			}

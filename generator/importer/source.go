@@ -57,7 +57,7 @@ func (d *draft) reportRef(old *dataset.Edition) *reportRef {
 		return nil
 	}
 	if d.res.ReportSHA256 != "" {
-		ref.SHA256, ref.Pages = d.res.ReportSHA256, d.rep.Pages
+		ref.SHA256, ref.Pages, ref.PageOffset = d.res.ReportSHA256, d.rep.Pages, d.rep.PageOffset
 		if old != nil && old.Report.SHA256 != "" && old.Report.SHA256 != ref.SHA256 {
 			d.note(fmt.Sprintf("edition: report: the file read has SHA-256 %s; data/ records %s: the report at that address has changed, compare the two", ref.SHA256, old.Report.SHA256))
 		}

@@ -14,5 +14,5 @@ func summary(l *model.Listing) string {
 		return strings.TrimSpace(l.Summary)
 	}
 	return fmt.Sprintf("Named under “%s” on page %d of the report (%s#page=%d); what the report said is not summarised here yet.",
-		l.Section, l.Page, l.Edition.ReportURL(), l.Page)
+		l.Section, l.Page, l.Edition.ReportURL(), l.Edition.PDFPage(l.Page))
 }

@@ -6,7 +6,8 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
-// pendingLink is the address of the report at a listing-only entry's page ("…/report.pdf#page=12"),
+// pendingLink is the address of the report at a listing-only entry's page ("…/report.pdf#page=12",
+// the PDF's page number: the printed one plus report.page_offset),
 // which market and year pages link where the summary would be: "named under <section> on page
 // N of the report; what the report said is not summarised here yet".
 func pendingLink(l *model.Listing) string {
@@ -14,7 +15,7 @@ func pendingLink(l *model.Listing) string {
 	if u == "" || l.Page < 1 {
 		return u
 	}
-	return fmt.Sprintf("%s#page=%d", u, l.Page)
+	return fmt.Sprintf("%s#page=%d", u, l.Edition.PDFPage(l.Page))
 }
 
 // coveragePending is one edition's listing-only entries, listed on the coverage page as

@@ -29,6 +29,9 @@ func (c *checker) report(e *dataset.Edition) {
 	if r.Pages < 0 {
 		c.add(e.Pos.Problem("report.pages", "must be the report's number of pages (1 or more)"))
 	}
+	if r.PageOffset < 0 || r.Pages > 0 && r.PageOffset >= r.Pages {
+		c.add(e.Pos.Problem("report.page_offset", "must be the number of PDF pages before the printed page 1 (0 or more, fewer than the pages)"))
+	}
 	if r.SHA256 != "" && r.Pages == 0 || r.SHA256 == "" && r.Pages != 0 {
 		c.add(e.Pos.Problem("report.sha256", "and report.pages are filled in together by the import, from the file it read: give both or neither"))
 	}

@@ -30,6 +30,9 @@ type Report struct {
 	Notes []Note
 	// Counts are the numbers of markets the report says it lists, or nil (counts.go).
 	Counts *Counts
+	// PageOffset is the number of PDF pages before printed page 1 (unnumbered front pages):
+	// printed page N is the PDF's page N+PageOffset.
+	PageOffset int
 }
 
 // Market is one market as a report lists it.
@@ -94,8 +97,12 @@ func Parse(pages []string) (*Report, error) {
 			p.toc[key(e.Text)] = e
 		}
 	}
-	lines, footers := clean(pages, skip, headingKeys(entries))
+	lines, footers, offset := clean(pages, skip, headingKeys(entries))
 	p.footers = footers
+	if r.PageOffset = offset; offset < 0 {
+		r.PageOffset = 0
+		r.Notes = append(r.Notes, Note{"(printed page numbers)", 1, "the printed page numbers do not follow the PDF's pages: links to the report at a page (#page=N) may land on the wrong page"})
+	}
 	r.Counts = readCounts(lines)
 	for _, b := range blocks(lines) {
 		p.block(b)
@@ -180,7 +187,7 @@ type parser struct {
 	cur      *Market
 	curText  []string // the current market's paragraphs, joined when it is finished
 	curNamed []string // the domains its paragraphs name so far
-	lastBody string // the last body paragraph, to tell a continuation from a heading
+	lastBody string   // the last body paragraph, to tell a continuation from a heading
 }
 
 // nonMarket are headings that start sections holding no markets.

@@ -29,7 +29,7 @@ var pageNumber = regexp.MustCompile(`^(?i:page\s+)?[-–—]?\s*(\d{1,3})\s*[-�
 // Lines in skip (the table of contents) are left out; lines that are headings of the table of
 // contents are never taken for running headers. It reports whether the pages
 // had page-number footers.
-func clean(pages []string, skip lineSet, headings map[string]bool) ([]line, bool) {
+func clean(pages []string, skip lineSet, headings map[string]bool) ([]line, bool, int) {
 	split := make([][]string, len(pages))
 	for i, p := range pages {
 		for _, l := range strings.Split(ligatures.Replace(p), "\n") {
@@ -49,6 +49,7 @@ func clean(pages []string, skip lineSet, headings map[string]bool) ([]line, bool
 			}
 		}
 	}
+	offset := pageOffset(printed)
 	fillPages(printed, found)
 	// Running headers and footers: the same edge line, digits aside, on two pages or more
 	// and on at least a third of them.
@@ -82,7 +83,25 @@ func clean(pages []string, skip lineSet, headings map[string]bool) ([]line, bool
 		}
 		out = append(out, line{"\f", printed[i]}) // a page break
 	}
-	return out, found
+	return out, found, offset
+}
+
+// pageOffset is how far the PDF's page numbers run ahead of the printed ones (the unnumbered
+// front pages before page 1), where every printed number agrees; else -1. Zero without printed
+// numbers.
+func pageOffset(printed []int) int {
+	offset, seen := 0, false
+	for i, n := range printed {
+		if n == 0 {
+			continue
+		}
+		off := i + 1 - n
+		if seen && off != offset || off < 0 {
+			return -1
+		}
+		offset, seen = off, true
+	}
+	return offset
 }
 
 // edges returns the indexes of the first two and last two non-blank lines of a page, last first.
