@@ -67,7 +67,7 @@ func importPR(dataDir string, args []string, stdout, stderr io.Writer) error {
 	for _, e := range site.Editions {
 		switch {
 		case *edition != "" && e.ID() == *edition:
-			jobs = append(jobs, job{e.ID(), cmp(*reportURL, e.Report.URL)})
+			jobs = append(jobs, job{e.ID(), firstOf(*reportURL, e.Report.URL)})
 		case *edition == "" && e.Report.URL != "" && !model.Complete(e):
 			jobs = append(jobs, job{e.ID(), e.Report.URL})
 		}
@@ -101,15 +101,16 @@ func importPR(dataDir string, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func cmp(a, b string) string {
+func firstOf(a, b string) string {
 	if a != "" {
 		return a
 	}
 	return b
 }
 
-// importOnePR imports one edition on its branch and opens or updates its pull request.
-func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdout, stderr io.Writer) error {
+// importOnePR imports one edition on its branch and opens or updates its pull request. Files
+// the import wrote but that were not committed are removed, so the next edition starts clean.
+func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdout, stderr io.Writer) (err error) {
 	branch := "import/" + id
 	if g.run(g.dir, "ls-remote", "--exit-code", "--heads", remote, branch) == nil {
 		if err := g.run(g.dir, "fetch", "--quiet", remote, branch); err != nil {
@@ -132,6 +133,12 @@ func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdou
 	if err != nil {
 		return err
 	}
+	committed := false
+	defer func() {
+		if !committed && len(res.Written) > 0 {
+			err = errors.Join(err, g.run(g.dir, append([]string{"clean", "--quiet", "--force", "--"}, res.Written...)...))
+		}
+	}()
 	printImport(stdout, opt, res, time.Since(t0))
 	if len(res.Added) == 0 {
 		fmt.Fprintf(stdout, "import-pr %s: nothing to add; no commit, pull request left as it is\n", id)
@@ -152,6 +159,7 @@ func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdou
 	if err := g.run(g.dir, "commit", "--quiet", "-m", msg); err != nil {
 		return err
 	}
+	committed = true
 	if err := g.run(g.dir, "push", "--quiet", remote, "HEAD:refs/heads/"+branch); err != nil {
 		return err
 	}
