@@ -114,7 +114,8 @@
   // partlyRecorded says how much of a list's latest edition is recorded here.
   function partlyRecorded(l) {
     const vars = { year: l.latest, publisher: l.publisher, recorded: l.recorded, official: l.official };
-    return t(l.official != null ? "js_partly_official" : "js_partly_no_official", vars);
+    const one = new Intl.PluralRules(document.documentElement.lang).select(l.recorded) === "one";
+    return t(l.official != null ? "js_partly_official" : one ? "js_partly_no_official_one" : "js_partly_no_official", vars);
   }
 
   // reportLinks links the coverage page and each partly recorded latest edition's report.
@@ -164,7 +165,7 @@
     const list = el("ul", { class: "market-list" });
     for (const m of ms) {
       const domains = m.hosts.filter((h) => h.role === "current").map((h) => h.text || h.ascii);
-      const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(", ")
+      const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(t("js_list_separator"))
         : [t("js_online"), ...domains].join(" · ");
       list.append(el("li", { class: "market-item" }, el("a", { href: m.url }, m.name), " ",
         el("span", { class: "meta" }, where), " ", badge(m)));
