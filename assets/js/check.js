@@ -75,6 +75,12 @@
     return rank(found);
   }
 
+  // long says whether a search word is long enough to look for inside names and summaries:
+  // three letters, or two in a script that writes words in fewer (淘宝, 种子, 泰国).
+  function long(w) {
+    return w.length >= 3 || (w.length === 2 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w));
+  }
+
   // findWords ranks the markets matching every word of a search, in their names or summaries.
   function findWords(text) {
     const words = text.split(/[\s,.;:/]+/).map(fold).filter((w) => w.length >= 2);
@@ -84,8 +90,8 @@
       let score = Math.max(...m.keys.map((k) => nameScore(whole, k)));
       let all = words.length > 0;
       for (const w of words) {
-        const inName = m.keys.some((k) => k.startsWith(w) || (w.length >= 3 && k.includes(w)));
-        const inWords = w.length >= 3 && m.words.some((s) => s.startsWith(w));
+        const inName = m.keys.some((k) => k.startsWith(w) || (long(w) && k.includes(w)));
+        const inWords = long(w) && m.words.some((s) => s.startsWith(w));
         if (inName) score += 10;
         else if (inWords) score += 3;
         else all = false;
@@ -253,7 +259,8 @@
     const hosts = new Map();
     for (const m of data.markets) {
       m.hosts = m.hosts || [];
-      m.words = (m.words || "").split(" ");
+      // folded as the search words are: "Thaïlande" in the index, "thailande" typed or not
+      m.words = (m.words || "").split(" ").map(fold).filter(Boolean);
       m.current = m.status.some((s) => s.current);
       m.unknown = !m.current && m.status.some((s) => s.latest === "unknown");
       m.keys = [m.name, ...(m.aliases || []), ...(m.former || []), ...m.hosts.map((h) => h.text || h.ascii)].map(fold).filter(Boolean);
