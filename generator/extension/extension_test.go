@@ -324,6 +324,13 @@ func TestLocales(t *testing.T) {
 		if msgs["site_lang"].Message == "" {
 			t.Errorf("_locales/%s: no site_lang", folder)
 		}
+		// The stores' limits: Chrome's for a description, the length a name shows in full.
+		if n := len([]rune(msgs["ext_description"].Message)); n > 132 {
+			t.Errorf("_locales/%s: ext_description has %d characters, over the 132 Chrome allows", folder, n)
+		}
+		if n := len([]rune(msgs["ext_name"].Message)); n > 46 {
+			t.Errorf("_locales/%s: ext_name has %d characters: keep it short enough to show in full (46)", folder, n)
+		}
 		m := msgs["ext_nf_heading"]
 		got := strings.ReplaceAll(m.Message, "$COUNT$", "4")
 		if got != heading || m.Placeholders["count"].Content != "$1" {
