@@ -138,6 +138,11 @@
     return m.status.length ? "js_formerly" : "js_named";
   }
 
+  // sentences joins two sentences: with a space, or none after a full-width stop (Chinese).
+  function sentences(a, b) {
+    return a + (/[。！？]$/.test(a) ? "" : " ") + b;
+  }
+
   function listedAnswer(m, why) {
     const box = el("div", { class: "answer answer-listed" + (m.unknown ? " answer-unknown" : "") },
       el("h2", {}, t(heading(m), { name: m.name })));
@@ -145,7 +150,7 @@
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
       lists.append(el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") },
-        t("js_editions", { list: s.list, years: s.years }) + " " + s.text));
+        sentences(t("js_editions", { list: s.list, years: s.years }), s.text)));
     }
     if (!m.status.length) {
       lists.append(el("li", { class: "status status-former" }, t("js_development_only")));
