@@ -216,13 +216,13 @@ func TestCheckInOtherLanguages(t *testing.T) {
 			{"too long", strings.Repeat("a", 5000), []string{"Es demasiado largo para ser una dirección web o un nombre."}, nil},
 		}},
 		{"zh-hans", []askCase{
-			{"listed", "taobao.com", []string{"在现行名单上：Taobao", "taobao.com 是 Taobao 的域名。", "被列入 USTR 最新一版（2025）。", "报告对 Taobao 的说法"}, []string{"On a current list"}},
+			{"listed", "taobao.com", []string{"在现行名单上：Taobao", "taobao.com 是 Taobao 的域名。", "列入版本 2024–2025。被列入 USTR 最新一版（2025）。", "报告对 Taobao 的说法"}, []string{"On a current list"}},
 			{"former domain", "www.piratebay.se/", []string{"在现行名单上：The Pirate Bay", "属于 piratebay.se，后者是 The Pirate Bay 的旧域名"}, nil},
 			{"not found", "https://www.example-shop.net/deal", []string{"不在本站收录的市场中",
 				"www.example-shop.net 不在本站从USTR Notorious Markets List（2024–2025 年各版）和EU Counterfeit and Piracy Watch List（2024 年版）收录的 8 个市场中。",
 				"2025 年 USTR 名单：目前已收录 6 个市场；在我们能读到的资料中，其官方数量未公布。",
 				"即使答案完整，也不能保证该店铺安全", "购买前，请检查："}, []string{"Not among"}},
-			{"ambiguous name", "silk", []string{"名称相似的市场：您指的是哪一个？", "Silk Market 实体, Beijing, 中国", "Silk Road Bazaar 实体, Istanbul, 土耳其"}, nil},
+			{"ambiguous name", "silk", []string{"名称相似的市场：您指的是哪一个？", "Silk Market 实体、Beijing、中国", "Silk Road Bazaar 实体、Istanbul、土耳其"}, nil},
 			{"garbage", "!!! ???", []string{"请输入店铺网址（如 shop.example.com）或店铺名称。"}, []string{"不在本站"}},
 		}},
 	} {
