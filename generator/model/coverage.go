@@ -41,7 +41,7 @@ func (c Count) Complete() bool {
 
 func (c Count) String() string {
 	if c.Official == nil {
-		return fmt.Sprintf("%d/?", c.Recorded)
+		return fmt.Sprintf("%d/?", c.Markets) // no count of headings to compare with: the markets recorded
 	}
 	over := ""
 	if c.Over() {

@@ -111,6 +111,7 @@ type Entry struct {
 	Page    *int     `json:"report_page"`
 	Domains []string `json:"domains"`
 	Summary string   `json:"summary"`
+	Pending bool     `json:"summary_pending,omitempty"` // listing-only: Summary says where the report names it (pending.go)
 	Sources []string `json:"sources"`
 	Heading string   `json:"heading,omitempty"` // where the report's heading groups several markets (issue 26)
 }
@@ -534,7 +535,7 @@ func edition(e *model.Edition) func(d *doc) {
 			if err != nil {
 				return nil, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
 			}
-			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources), Heading: l.Heading}
+			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: summary(l), Pending: l.Pending(), Sources: list(l.Sources), Heading: l.Heading}
 			if l.Page > 0 {
 				en.Page = &l.Page
 			}
@@ -652,7 +653,7 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 			row := []string{
 				e.ID(), e.Publisher.ID, strconv.Itoa(e.Year), e.Published, e.Title, e.URL,
 				m.Slug, m.Name, m.Kind, m.Country, m.City, strings.Join(m.Categories, " "),
-				l.Section, page, strings.Join(doms, " "), oneLine(l.Summary), strings.Join(l.Sources, " "), MarketPage(m.Slug),
+				l.Section, page, strings.Join(doms, " "), oneLine(summary(l)), strings.Join(l.Sources, " "), MarketPage(m.Slug),
 			}
 			if len(row) != len(CSVFields) {
 				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))

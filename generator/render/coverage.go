@@ -19,7 +19,8 @@ type coveragePage struct {
 
 type coverageParams struct {
 	Editions []coverageRow     `json:"editions"`
-	Missing  []coverageMissing `json:"missing"` // newest first
+	Missing  []coverageMissing `json:"missing"`                    // newest first
+	Pending  []coveragePending `json:"pending,omitempty,omitzero"` // newest first (pending.go)
 }
 
 // coverageMissing is what is missing from one edition: each section complete, or how many of
@@ -71,7 +72,10 @@ func coverage(site *model.Site) coveragePage {
 	}
 	count := func(c model.Count) coverageCount {
 		out := coverageCount{Recorded: c.Recorded, Official: c.Official}
-		if c.Markets != c.Recorded {
+		switch {
+		case c.Official == nil:
+			out.Recorded = c.Markets // nothing to count headings against: the markets recorded
+		case c.Markets != c.Recorded:
 			out.Markets = c.Markets
 		}
 		if c.Official != nil {
@@ -102,6 +106,9 @@ func coverage(site *model.Site) coveragePage {
 			}
 		}
 		p.Params.Missing = append(p.Params.Missing, m)
+		if pe := pendingOf(e); len(pe.Entries) > 0 {
+			p.Params.Pending = append(p.Params.Pending, pe)
+		}
 	}
 	return p
 }

@@ -62,6 +62,7 @@ type historyItem struct {
 	Page          int          `json:"page,omitempty,omitzero"`
 	Summary       string       `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
 	SummaryHTML   string       `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
+	Pending       string       `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
 	Sources       []sourceRef  `json:"sources"`
 }
 
@@ -235,6 +236,9 @@ func marketHistory(m *model.Market) []historyItem {
 	for _, l := range m.Listings {
 		h := item(l.Edition, l.Summary, l.Sources)
 		h.Section, h.Page = l.Section, l.Page
+		if l.Pending() {
+			h.Summary, h.SummaryHTML, h.Pending = "", "", pendingLink(l)
+		}
 		items = append(items, h)
 	}
 	for _, d := range m.Developments {
