@@ -42,7 +42,7 @@ func TestTaobaoAbsence(t *testing.T) {
 		t.Error("timeline.svg holds a link")
 	}
 	fr := site.Read(t, "fr/markets/taobao/index.html")
-	sitetest.Contains(t, "Taobao page in French", fr, "2012–2015 : non inscrit, selon <a href=")
+	sitetest.Contains(t, "Taobao page in French", fr, "2012–2015\u00a0: non inscrit, selon <a href=")
 
 	y2013 := site.Read(t, "years/2013/index.html")
 	sitetest.Contains(t, "2013 page", y2013, "Not on this edition, as sources report", `>Taobao</a>: not listed, as reported by <a href="`+cnbc+`"`)
