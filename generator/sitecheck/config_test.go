@@ -279,6 +279,28 @@ func TestPagesWorkflow(t *testing.T) {
 			t.Errorf("build job runs %s before %s", name, order[i-1])
 		}
 	}
+	// Hugo's cache (the preview cards) survives between deploys: restored before the build,
+	// which writes it (HUGO_CACHEDIR, set in the step: the runner context is not allowed in a
+	// job's env), and saved after it, all at one path.
+	cacheOrder := []string{"actions/cache/restore", "build", "actions/cache/save"}
+	for i, name := range cacheOrder {
+		if _, ok := step[name]; !ok {
+			t.Errorf("build job has no %s step: each deploy would draw every preview card again", name)
+		} else if i > 0 && step[name] < step[cacheOrder[i-1]] {
+			t.Errorf("build job runs %s before %s", name, cacheOrder[i-1])
+		}
+	}
+	if i, ok := step["build"]; ok {
+		dir := build.Steps[i].Env["HUGO_CACHEDIR"]
+		if dir == "" {
+			t.Error("the build step sets no HUGO_CACHEDIR")
+		}
+		for _, name := range []string{"actions/cache/restore", "actions/cache/save"} {
+			if j, ok := step[name]; ok && build.Steps[j].With["path"] != dir {
+				t.Errorf("%s path = %v, the build's HUGO_CACHEDIR is %q", name, build.Steps[j].With["path"], dir)
+			}
+		}
+	}
 	if build.Steps != nil && step["actions/configure-pages"] >= 0 && build.Steps[step["actions/configure-pages"]].ID != "pages" {
 		t.Error("configure-pages step has no id: pages, which the build step reads")
 	}
