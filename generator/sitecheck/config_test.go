@@ -27,17 +27,24 @@ type netlifyConfig struct {
 		Command     string            `toml:"command"`
 		Environment map[string]string `toml:"environment"`
 	} `toml:"context"`
-	Headers []struct {
-		For    string            `toml:"for"`
-		Values map[string]string `toml:"values"`
-	} `toml:"headers"`
-	Redirects []struct {
-		From       string              `toml:"from"`
-		To         string              `toml:"to"`
-		Status     int                 `toml:"status"`
-		Force      bool                `toml:"force"`
-		Conditions map[string][]string `toml:"conditions"`
-	} `toml:"redirects"`
+	Headers   []netlifyHeader   `toml:"headers"`
+	Redirects []netlifyRedirect `toml:"redirects"`
+}
+
+// netlifyHeader is one [[headers]] rule, as netlify.toml has it and as @netlify/config resolves it.
+type netlifyHeader struct {
+	For    string            `toml:"for" json:"for"`
+	Values map[string]string `toml:"values" json:"values"`
+}
+
+// netlifyRedirect is one [[redirects]] rule, as netlify.toml has it and as @netlify/config
+// resolves it.
+type netlifyRedirect struct {
+	From       string              `toml:"from" json:"from"`
+	To         string              `toml:"to" json:"to"`
+	Status     int                 `toml:"status" json:"status"`
+	Force      bool                `toml:"force" json:"force"`
+	Conditions map[string][]string `toml:"conditions" json:"conditions"`
 }
 
 func readNetlify(t *testing.T) netlifyConfig {
@@ -108,38 +115,42 @@ func TestNetlifyCommands(t *testing.T) {
 	if c.Build.Publish != "public" {
 		t.Errorf("publish = %q, want public", c.Build.Publish)
 	}
-	check := func(name, cmd, baseVar string) {
-		gen := strings.Index(cmd, "go run ./generator generate")
-		hugo := regexp.MustCompile(`(^|&& )(\S+=\S+ )*hugo `).FindStringIndex(cmd)
-		switch {
-		case gen < 0:
-			t.Errorf("%s: command %q does not run the generator", name, cmd)
-		case hugo == nil || hugo[0] < gen:
-			t.Errorf("%s: command %q does not run hugo after the generator", name, cmd)
-		}
-		if want := `--baseURL "` + baseVar + `/"`; !strings.Contains(cmd, want) {
-			t.Errorf("%s: command %q lacks %s", name, cmd, want)
-		}
-		// The browser extension that generate writes links to the site: the same address.
-		if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
-			t.Errorf("%s: command %q lacks %s", name, cmd, want)
-		}
-		// Hugo's garbage collector settings, as `go run ./generator build` gives them.
-		if want := "&& " + strings.Join(pipeline.HugoGC, " ") + " hugo "; !strings.Contains(cmd, want) {
-			t.Errorf("%s: command %q lacks %s", name, cmd, want)
-		}
-		if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
-			t.Errorf("%s: command %q compiles Hugo", name, cmd)
-		}
-	}
-	check("build", c.Build.Command, "$URL")
+	checkNetlifyCommand(t, "build", c.Build.Command, "$URL")
 	for _, name := range []string{"deploy-preview", "branch-deploy"} {
 		ctx, ok := c.Context[name]
 		if !ok {
 			t.Errorf("no [context.%s]", name)
 			continue
 		}
-		check(name, ctx.Command, "$DEPLOY_PRIME_URL")
+		checkNetlifyCommand(t, name, ctx.Command, "$DEPLOY_PRIME_URL")
+	}
+}
+
+// checkNetlifyCommand checks one context's build command: the generator, then Netlify's Hugo,
+// both with the context's address (baseVar, e.g. $URL) and Hugo's garbage collector settings.
+func checkNetlifyCommand(t *testing.T, name, cmd, baseVar string) {
+	t.Helper()
+	gen := strings.Index(cmd, "go run ./generator generate")
+	hugo := regexp.MustCompile(`(^|&& )(\S+=\S+ )*hugo `).FindStringIndex(cmd)
+	switch {
+	case gen < 0:
+		t.Errorf("%s: command %q does not run the generator", name, cmd)
+	case hugo == nil || hugo[0] < gen:
+		t.Errorf("%s: command %q does not run hugo after the generator", name, cmd)
+	}
+	if want := `--baseURL "` + baseVar + `/"`; !strings.Contains(cmd, want) {
+		t.Errorf("%s: command %q lacks %s", name, cmd, want)
+	}
+	// The browser extension that generate writes links to the site: the same address.
+	if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
+		t.Errorf("%s: command %q lacks %s", name, cmd, want)
+	}
+	// Hugo's garbage collector settings, as `go run ./generator build` gives them.
+	if want := "&& " + strings.Join(pipeline.HugoGC, " ") + " hugo "; !strings.Contains(cmd, want) {
+		t.Errorf("%s: command %q lacks %s", name, cmd, want)
+	}
+	if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
+		t.Errorf("%s: command %q compiles Hugo", name, cmd)
 	}
 }
 
@@ -328,10 +339,15 @@ func TestPagesWorkflow(t *testing.T) {
 // that a reader's later choice (the nf_lang cookie) wins; a missing page below a language's
 // folder gets that language's "page not found".
 func TestNetlifyLanguageRedirects(t *testing.T) {
-	c := readNetlify(t)
+	checkLanguageRedirects(t, readNetlify(t).Redirects)
+}
+
+// checkLanguageRedirects checks the language redirects of TestNetlifyLanguageRedirects.
+func checkLanguageRedirects(t *testing.T, redirects []netlifyRedirect) {
+	t.Helper()
 	want := map[string]string{"es": "es", "fr": "fr", "de": "de", "zh-hans": "zh"}
 	home, notFound := map[string]bool{}, map[string]bool{}
-	for _, r := range c.Redirects {
+	for _, r := range redirects {
 		switch {
 		case r.From == "/":
 			lang := strings.Trim(r.To, "/")
