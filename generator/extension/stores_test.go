@@ -59,7 +59,7 @@ func webExt(t *testing.T) string {
 
 // lintReport is the part of the add-ons linter's JSON report the tests read.
 type lintReport struct {
-	Summary struct{ Errors, Warnings, Notices int }
+	Summary                   struct{ Errors, Warnings, Notices int }
 	Errors, Warnings, Notices []struct {
 		Code, Message, Description, File string
 	}
