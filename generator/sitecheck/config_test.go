@@ -152,6 +152,10 @@ func checkNetlifyCommand(t *testing.T, name, cmd, baseVar string) {
 	if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
 		t.Errorf("%s: command %q compiles Hugo", name, cmd)
 	}
+	// --gc prunes Hugo's cache: the cards kept in HUGO_CACHEDIR between builds would be drawn again.
+	if strings.Contains(cmd, "--gc") {
+		t.Errorf("%s: command %q runs Hugo with --gc", name, cmd)
+	}
 }
 
 // netlifyHeaders returns the header values netlify.toml sets for a path pattern.
