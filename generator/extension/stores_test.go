@@ -84,6 +84,8 @@ func runLinter(t *testing.T, bin string, args ...string) lintReport {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(bin, args...)
+	// No update check: web-ext would ask the npm registry for a newer version.
+	cmd.Env = append(os.Environ(), "NO_UPDATE_NOTIFIER=1")
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run() // exits 1 when it finds errors; the report says which
 	var r lintReport
