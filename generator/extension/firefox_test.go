@@ -341,7 +341,7 @@ func TestExtensionInFirefox(t *testing.T) {
 			if err := json.Unmarshal([]byte(raw), &got); err != nil {
 				t.Fatal(err)
 			}
-			if (got.ID != 0 && got.Badge == v.badge) || try == 50 {
+			if (got.ID != 0 && got.Badge == v.badge) || try == 100 {
 				break
 			}
 			time.Sleep(100 * time.Millisecond)
@@ -354,14 +354,14 @@ func TestExtensionInFirefox(t *testing.T) {
 		}
 		// The page loads itself with the tab's id: WebDriver BiDi may not navigate to an
 		// extension's page.
-		if _, err := b.eval(popup, fmt.Sprintf(`location.search = "?tab=%d"; ""`, got.ID)); err != nil {
+		// The old page is marked, so that its text is never taken for the new one's.
+		if _, err := b.eval(popup, fmt.Sprintf(`document.documentElement.dataset.old = "1"; location.search = "?tab=%d"; ""`, got.ID)); err != nil {
 			t.Fatalf("%s: open the popup for tab %d: %v", v.name, got.ID, err)
 		}
-		time.Sleep(200 * time.Millisecond)
 		var text string
-		for try := 0; text == "" && try < 50; try++ {
+		for try := 0; text == "" && try < 100; try++ {
 			var err error
-			text, err = b.eval(popup, fmt.Sprintf(`location.search === "?tab=%d" && document.querySelector('main[data-ready="true"]') ? document.body.innerText : ""`, got.ID))
+			text, err = b.eval(popup, `!document.documentElement.dataset.old && document.querySelector('main[data-ready="true"]') ? document.body.innerText : ""`)
 			if err != nil {
 				t.Logf("%s: popup: %v", v.name, err) // while it loads
 			}
