@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/notorious-markets-watch/nmw/generator/extension"
 	"github.com/notorious-markets-watch/nmw/generator/internal/browser"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
@@ -245,6 +247,99 @@ func TestZipLayout(t *testing.T) {
 	for _, p := range named {
 		if !slices.Contains(names, p) {
 			t.Errorf("manifest.json names %q, which is not in the zip", p)
+		}
+	}
+}
+
+// chromiumWarnings loads unpacked extensions into headless Chromium and returns the manifest
+// warnings its loader reports for each, by extension name, as chrome://extensions shows them
+// in developer mode (which records them on a reload).
+func chromiumWarnings(t *testing.T, dirs ...string) map[string][]string {
+	t.Helper()
+	list := strings.Join(dirs, ",")
+	ctx, _ := browser.StartWith(t,
+		chromedp.Flag("headless", "new"),
+		chromedp.Flag("load-extension", list),
+		chromedp.Flag("disable-extensions-except", list),
+		chromedp.Flag("disable-features", "DisableLoadExtensionCommandLineSwitch"),
+	)
+	if err := chromedp.Do(ctx, chromedp.Navigate("chrome://extensions/")); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
+		const api = chrome.developerPrivate;
+		await api.updateProfileConfiguration({inDeveloperMode: true});
+		const loaded = (await api.getExtensionsInfo()).filter((e) => e.location === "UNPACKED");
+		for (const e of loaded) await api.reload(e.id, {failQuietly: true});
+		for (let i = 0; i < 50; i++) {
+			const l = (await api.getExtensionsInfo()).filter((e) => e.location === "UNPACKED");
+			if (l.length === loaded.length && l.every((e) => e.state === "ENABLED")) {
+				return JSON.stringify(Object.fromEntries(l.map((e) => [e.name,
+					e.installWarnings.concat(e.manifestErrors.map((m) => m.message))])));
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		return "{}";
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(dirs) {
+		t.Fatalf("Chromium loaded %d of %d extensions: %s", len(out), len(dirs), raw)
+	}
+	return out
+}
+
+// chromiumAccepted is the one warning Chromium's loader gives the published manifest: Firefox
+// has no background service worker and needs background.scripts, which Chromium ignores (since
+// version 121) when a service worker is named, but still reports. One manifest for both browsers
+// cannot avoid it; any other warning fails the test.
+const chromiumAccepted = "'background.scripts' requires manifest version of 2 or lower."
+
+// TestChromiumManifestWarnings: Chromium's loader reports no warning on the published manifest
+// but the one above; a copy with an unknown key and an unknown permission gets both reported.
+func TestChromiumManifestWarnings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Chromium")
+	}
+	browser.Path(t)
+	dir, _ := published(t)
+	bad := filepath.Join(t.TempDir(), "bad")
+	if err := os.CopyFS(bad, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	name := m["name"].(string)
+	m["name"], m["colour"], m["permissions"] = "Broken copy", "red", []string{"tabs", "tabz"}
+	if b, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "manifest.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	got := chromiumWarnings(t, dir, bad)
+	for _, w := range got[name] {
+		if w != chromiumAccepted {
+			t.Errorf("Chromium warns: %s", w)
+		}
+	}
+	t.Logf("Chromium's warnings: %q", got[name])
+	broken := strings.Join(got["Broken copy"], "\n")
+	for _, want := range []string{"Unrecognized manifest key 'colour'", "Permission 'tabz' is unknown"} {
+		if !strings.Contains(broken, want) {
+			t.Errorf("Chromium does not report %q for the broken copy; it says:\n%s", want, broken)
 		}
 	}
 }
