@@ -1,0 +1,105 @@
+// Command simplify makes data/geo/countries.geojson, once, from Natural Earth's countries as
+// GeoJSON (data/geo/topo2geo.mjs writes them from the world-atlas npm package):
+//
+//	node data/geo/topo2geo.mjs > /tmp/ne.geojson
+//	go run ./generator/maps/simplify /tmp/ne.geojson > data/geo/countries.geojson
+//
+// It simplifies each country's outline (Douglas-Peucker, orb/simplify), rounds coordinates to
+// two decimals (about 1 km, far below a pixel of the site's maps) and keys each country by its
+// ISO 3166-1 alpha-2 code, as data/ writes countries. See data/geo/README.md.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+	"sort"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/simplify"
+	"golang.org/x/text/language"
+)
+
+// tolerance is the largest distance, in degrees, a simplified outline may stray from Natural
+// Earth's: a tenth of a degree is under a third of a pixel on the site's 960-pixel-wide map.
+const tolerance = 0.1
+
+// noNumeric are Natural Earth countries with no ISO 3166-1 numeric code but an alpha-2 code
+// data/ accepts.
+var noNumeric = map[string]string{"Kosovo": "XK"}
+
+func main() {
+	if len(os.Args) != 2 {
+		log.Fatal("usage: simplify NATURAL-EARTH.geojson > data/geo/countries.geojson")
+	}
+	b, err := os.ReadFile(os.Args[1])
+	if err != nil {
+		log.Fatal(err)
+	}
+	in, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		log.Fatal(err)
+	}
+	out := geojson.NewFeatureCollection()
+	for _, f := range in.Features {
+		name, _ := f.Properties["name"].(string)
+		code := noNumeric[name]
+		if id, ok := f.ID.(string); ok && code == "" {
+			if r, err := language.ParseRegion(id); err == nil && r.IsCountry() {
+				code = r.String()
+			}
+		}
+		g := outline(f.Geometry)
+		if g == nil {
+			log.Printf("%s (%v): not a polygon, left out", name, f.ID)
+			continue
+		}
+		nf := geojson.NewFeature(orb.Round(g, 100))
+		nf.Properties = geojson.Properties{"name": name}
+		if code != "" {
+			nf.Properties["code"] = code
+		}
+		out.Append(nf)
+	}
+	sort.SliceStable(out.Features, func(i, j int) bool {
+		return out.Features[i].Properties.MustString("name") < out.Features[j].Properties.MustString("name")
+	})
+	enc, err := json.Marshal(out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s\n", enc)
+}
+
+// outline simplifies each ring of a country; a ring too small to keep four points (a small
+// island, a city state) keeps Natural Earth's own points, so that no country disappears.
+func outline(g orb.Geometry) orb.Geometry {
+	var mp orb.MultiPolygon
+	switch g := g.(type) {
+	case orb.Polygon:
+		mp = orb.MultiPolygon{g}
+	case orb.MultiPolygon:
+		mp = g
+	default:
+		return nil
+	}
+	dp := simplify.DouglasPeucker(tolerance)
+	out := make(orb.MultiPolygon, 0, len(mp))
+	for _, p := range mp {
+		q := make(orb.Polygon, 0, len(p))
+		for _, r := range p {
+			s := dp.Ring(r.Clone())
+			if len(s) < 4 {
+				s = r
+			}
+			q = append(q, s)
+		}
+		out = append(out, q)
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return out
+}
