@@ -44,6 +44,7 @@ type Country struct {
 	Path   string    // SVG path data in whole map pixels, for the world map
 	Detail string    // the same in tenths of a pixel, for maps zoomed on a country
 	Bound  orb.Bound // in map pixels
+	Main   orb.Bound // of its largest polygon (a country's mainland), in map pixels
 }
 
 // World is every country, by Natural Earth name.
@@ -82,6 +83,7 @@ func Load(dir string) (*World, error) {
 		}
 		mp = project.MultiPolygon(mp.Clone(), Project)
 		c.Bound = mp.Bound()
+		c.Main = mp[largest(mp)].Bound()
 		c.Path = path(mp, 1, 0.8)
 		c.Detail = path(mp, 10, 0.1)
 		w.Countries = append(w.Countries, c)

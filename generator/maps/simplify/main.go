@@ -17,6 +17,7 @@ import (
 	"sort"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/simplify"
 	"golang.org/x/text/language"
@@ -73,6 +74,56 @@ func main() {
 	fmt.Printf("%s\n", enc)
 }
 
+// world is every longitude and latitude.
+var world = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
+
+// splitAntimeridian cuts the polygons that cross longitude 180° (Natural Earth's Fiji and
+// Russia's Chukotka: a ring jumps from +180 to -180) into a part on each side, so that no
+// outline is drawn across the whole map. Such a polygon is unwrapped east of 180° first, then
+// clipped to the world as it is and shifted by 360°.
+func splitAntimeridian(mp orb.MultiPolygon) orb.MultiPolygon {
+	var out orb.MultiPolygon
+	for _, p := range mp {
+		if !crosses(p[0]) {
+			out = append(out, p)
+			continue
+		}
+		east := make(orb.Polygon, len(p))
+		for i, r := range p {
+			east[i] = make(orb.Ring, len(r))
+			for j, pt := range r {
+				if pt[0] < 0 {
+					pt[0] += 360
+				}
+				east[i][j] = pt
+			}
+		}
+		west := make(orb.Polygon, len(east))
+		for i, r := range east {
+			west[i] = make(orb.Ring, len(r))
+			for j, pt := range r {
+				west[i][j] = orb.Point{pt[0] - 360, pt[1]}
+			}
+		}
+		for _, q := range []orb.Polygon{clip.Polygon(world, east), clip.Polygon(world, west)} {
+			if len(q) > 0 && len(q[0]) >= 4 {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// crosses reports whether a ring jumps across the antimeridian.
+func crosses(r orb.Ring) bool {
+	for i := 1; i < len(r); i++ {
+		if d := r[i][0] - r[i-1][0]; d > 180 || d < -180 {
+			return true
+		}
+	}
+	return false
+}
+
 // outline simplifies each ring of a country; a ring too small to keep four points (a small
 // island, a city state) keeps Natural Earth's own points, so that no country disappears.
 func outline(g orb.Geometry) orb.Geometry {
@@ -87,7 +138,7 @@ func outline(g orb.Geometry) orb.Geometry {
 	}
 	dp := simplify.DouglasPeucker(tolerance)
 	out := make(orb.MultiPolygon, 0, len(mp))
-	for _, p := range mp {
+	for _, p := range splitAntimeridian(mp) {
 		q := make(orb.Polygon, 0, len(p))
 		for _, r := range p {
 			s := dp.Ring(r.Clone())
