@@ -117,7 +117,7 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 type countriesSection struct {
 	Title       string          `json:"title"`
 	Description string          `json:"description"`
-	Params      countriesParams `json:"params"`
+	Params      countriesParams `json:"params,omitzero"`
 }
 
 type countriesParams struct {
