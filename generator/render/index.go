@@ -112,7 +112,7 @@ func terms(site *model.Site) []term {
 		t := countryTerm{
 			Title:       name,
 			Description: "Markets the watchlists place in " + name + ".",
-			Params:      countryParams{Names: place.CountryNames(c), Map: zoom(site, c, cs), Cities: countryCities(cs, c)},
+			Params:      countryParams{Names: place.CountryNames(c), Map: zoom(site, c, cs), Places: countryCities(cs, c)},
 		}
 		if t.Params.Map != nil {
 			t.Outputs = mapOutputs
@@ -134,5 +134,5 @@ type countryTerm struct {
 type countryParams struct {
 	Names  map[string]string `json:"names"`
 	Map    *countryMap       `json:"map,omitempty"`    // places.go
-	Cities []string          `json:"cities,omitempty"` // the city terms of its physical markets
+	Places []string          `json:"places,omitempty"` // its cities' terms ("cities" would make the page a term of that taxonomy)
 }

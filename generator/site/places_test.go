@@ -152,6 +152,18 @@ func TestCityPagesBuilt(t *testing.T) {
 		t.Fatal(err, problems)
 	}
 	index := s.Read(t, "cities/index.html")
+	want := map[string]int{} // markets per city page
+	for _, m := range site.Markets {
+		if m.Kind == dataset.Physical && m.City != "" {
+			want[render.CityKey(m.Country, m.City)]++
+		}
+	}
+	for key, n := range want {
+		// the page lists its markets and nothing else (no country page, as a stray term would)
+		if got := strings.Count(s.Read(t, "cities/"+key+"/index.html"), `<li class="market-item">`); got != n {
+			t.Errorf("/cities/%s/ lists %d items, want its %d markets", key, got, n)
+		}
+	}
 	for _, m := range site.Markets {
 		if m.Kind != dataset.Physical || m.City == "" {
 			continue
