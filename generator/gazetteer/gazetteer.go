@@ -45,6 +45,9 @@ func Key(country, city string) string { return country + "|" + city }
 // Key is Key(p.Country, p.City).
 func (p *Place) Key() string { return Key(p.Country, p.City) }
 
+// known are the fields of a place.
+var known = map[string]bool{"city": true, "country": true, "geonames": true, "geonames_name": true, "lat": true, "lon": true, "source": true}
+
 // Places are the cities of one data folder, by Key.
 type Places map[string]*Place
 
@@ -79,7 +82,10 @@ func Load(dir string) (Places, []dataset.Problem) {
 		}
 		for k := 0; k+1 < len(n.Content); k += 2 {
 			p.lines[n.Content[k].Value] = n.Content[k].Line
-			if n.Content[k+1].Kind != yaml.ScalarNode || n.Content[k+1].Tag == "!!null" {
+			if !known[n.Content[k].Value] {
+				problems = append(problems, p.problem(i, n.Content[k].Value, "unknown field (fields: city, country, geonames, geonames_name, lat, lon, source)"))
+			}
+			if v := n.Content[k+1]; v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Anchor != "" {
 				problems = append(problems, p.problem(i, n.Content[k].Value, "must be a single value"))
 			}
 		}
