@@ -86,6 +86,9 @@ func Load(dir string) (*World, error) {
 		c.Main = mp[largest(mp)].Bound()
 		c.Path = path(mp, 1, 0.8)
 		c.Detail = path(mp, 10, 0.1)
+		if c.Path == "" || c.Detail == "" {
+			continue // smaller than a tenth of a pixel (Vatican): not drawn; the tables still list it
+		}
 		w.Countries = append(w.Countries, c)
 	}
 	sort.Slice(w.Countries, func(i, j int) bool { return w.Countries[i].Name < w.Countries[j].Name })
@@ -110,7 +113,16 @@ func path(mp orb.MultiPolygon, precision int, tolerance float64) string {
 			if s := dp.Ring(r.Clone()); len(s) >= 4 {
 				r = s
 			}
-			writeRing(&d, r, precision)
+			// A ring that rounds to fewer than two steps has no area at this precision: left
+			// out, unless it is the country's largest, which is then written in tenths.
+			var ring strings.Builder
+			if writeRing(&ring, r, precision) < 2 {
+				ring.Reset()
+				if !(j == biggest && k == 0) || precision == 10 || writeRing(&ring, r, 10) < 2 {
+					continue
+				}
+			}
+			d.WriteString(ring.String())
 		}
 	}
 	return d.String()
@@ -128,9 +140,9 @@ func largest(mp orb.MultiPolygon) int {
 	return best
 }
 
-// writeRing writes a closed ring as SVG path data: a move, then relative lines in steps of
+// writeRing writes a closed ring as SVG path data and returns its number of steps: a move, then relative lines in steps of
 // 1/precision pixel (each step the difference of rounded points, so no error adds up).
-func writeRing(d *strings.Builder, r orb.Ring, precision int) {
+func writeRing(d *strings.Builder, r orb.Ring, precision int) (steps int) {
 	if len(r) > 1 && r[0] == r[len(r)-1] {
 		r = r[:len(r)-1]
 	}
@@ -157,8 +169,10 @@ func writeRing(d *strings.Builder, r orb.Ring, precision int) {
 		d.WriteString(sep(dy))
 		d.WriteString(num(dy))
 		x, y = nx, ny
+		steps++
 	}
 	d.WriteString("z")
+	return steps
 }
 
 // num writes a number of steps of 1/precision pixel (1 or 10) as a decimal: with precision

@@ -62,6 +62,10 @@ func TestWorld(t *testing.T) {
 			t.Errorf("%s: no path", c.Name)
 		}
 		for _, d := range []string{c.Path, c.Detail} {
+			// every ring has steps: "M1 2lz" is not valid path data (the Nu checker says so)
+			if regexp.MustCompile(`l\s*z`).MatchString(d) {
+				t.Errorf("%s: a ring without steps in %q", c.Name, d)
+			}
 			// relative steps follow the first move: none may be half the map wide
 			for _, ring := range regexp.MustCompile(`l[^z]*`).FindAllString(d, -1) {
 				nums := number.FindAllString(ring, -1)
