@@ -67,11 +67,19 @@ func main() {
 	sort.SliceStable(out.Features, func(i, j int) bool {
 		return out.Features[i].Properties.MustString("name") < out.Features[j].Properties.MustString("name")
 	})
-	enc, err := json.Marshal(out)
-	if err != nil {
-		log.Fatal(err)
+	// One feature a line, so that a later change shows as a diff of the countries it touches.
+	fmt.Print(`{"type":"FeatureCollection","features":[`)
+	for i, f := range out.Features {
+		enc, err := json.Marshal(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if i > 0 {
+			fmt.Print(",")
+		}
+		fmt.Printf("\n%s", enc)
 	}
-	fmt.Printf("%s\n", enc)
+	fmt.Print("\n]}\n")
 }
 
 // world is every longitude and latitude.
