@@ -345,6 +345,10 @@ func checkValue(f opendata.CSVField, v string, missing bool) error {
 		if c != nil && c.Minimum != nil && n < *c.Minimum {
 			return fmt.Errorf("%d is below %d", n, *c.Minimum)
 		}
+	case "number":
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return fmt.Errorf("%q is not a number", v)
+		}
 	case "string":
 		if f.Format == "uri" {
 			if u, err := url.Parse(v); err != nil || !u.IsAbs() {
