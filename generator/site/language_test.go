@@ -313,3 +313,20 @@ func TestFirstOfMonthDates(t *testing.T) {
 		}
 	}
 }
+
+// TestChinesePunctuation reads the Chinese home and market pages of the fixture: lists are
+// joined with 、, and no space comes after a full stop or before a full-width parenthesis.
+func TestChinesePunctuation(t *testing.T) {
+	s := fixture(t)
+	home := s.Read(t, "zh-hans/index.html")
+	sitetest.Contains(t, "zh-hans/index.html", home,
+		`<h3><span lang=en>Office of the United States Trade Representative</span>：<span lang=en>Notorious Markets List</span></h3>`,
+		`发布于2026年1月29日。<a href=/zh-hans/years/2025/>`)
+	market := s.Read(t, "zh-hans/markets/taobao/index.html")
+	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`)
+	for _, bad := range []string{"。 <a", " <span class=meta>（", "淘宝, "} {
+		if strings.Contains(home+market, bad) {
+			t.Errorf("zh-hans: %q on the home or Taobao page", bad)
+		}
+	}
+}
