@@ -80,7 +80,7 @@ func terms(site *model.Site) []term {
 		{"categories/_index.md", section{"Categories", "Markets by what they are: marketplaces, torrent indexes, cyberlockers, physical markets and more."}},
 		{"countries/_index.md", countriesFront(site, cs)},
 		{"kinds/_index.md", section{"Online and physical", "Markets by kind: websites and apps, or physical places."}},
-		{"statuses/_index.md", section{"Status", "Markets on a current list, markets known to be off the lists now, and markets listed before whose latest edition is too partly recorded to say."}},
+		{"statuses/_index.md", section{"Status", "Markets on a current list, markets known to be off the lists now, and markets listed before whose latest edition is recorded too incompletely to tell."}},
 		{"kinds/online/_index.md", section{"Online markets", "Websites, apps and services reported on a watchlist."}},
 		{"kinds/physical/_index.md", section{"Physical markets", "Malls, streets and districts reported on a watchlist."}},
 		{"statuses/" + StatusCurrent + "/_index.md", section{"On a current list", "Markets named in the latest edition of at least one list."}},
