@@ -82,6 +82,9 @@
   }
 
   // findWords ranks the markets matching every word of a search, in their names or summaries.
+  // A short word (de, en, la) is found in the summaries' and category names' words only as a
+  // whole word, and only beside a longer word that matches: "Biblioteca en la sombra" finds
+  // the shadow libraries, "de" alone finds only names.
   function findWords(text) {
     const words = text.split(/[\s,.;:/]+/).map(fold).filter((w) => w.length >= 2);
     const whole = fold(text);
@@ -89,14 +92,21 @@
     for (const m of index.markets) {
       let score = Math.max(...m.keys.map((k) => nameScore(whole, k)));
       let all = words.length > 0;
+      let hits = 0; // words matched by more than a short whole word
       for (const w of words) {
         const inName = m.keys.some((k) => k.startsWith(w) || (long(w) && k.includes(w)));
-        const inWords = long(w) && m.words.some((s) => s.startsWith(w));
-        if (inName) score += 10;
-        else if (inWords) score += 3;
-        else all = false;
+        const inWords = long(w) ? m.words.some((s) => s.startsWith(w)) : m.words.includes(w);
+        if (inName) {
+          score += 10;
+          hits++;
+        } else if (inWords && long(w)) {
+          score += 3;
+          hits++;
+        } else if (!inWords) {
+          all = false;
+        }
       }
-      if (all || score >= 50) found.push({ m: m, score: score });
+      if ((all && hits > 0) || score >= 50) found.push({ m: m, score: score });
     }
     return rank(found);
   }
@@ -149,7 +159,7 @@
     if (why) box.append(el("p", {}, why));
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
-      const text = sentences(t("js_editions", { list: s.list, years: s.years }), s.text);
+      const text = sentences(t("js_editions", { list: s.list, years: s.years.split(", ").join(t("js_list_separator")) }), s.text);
       const li = el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") }, text);
       if (s.latest_sources) { // a source says the latest edition does not list it (issue 26)
         li.append((/[。！？]$/.test(text) ? "" : " ") + t("js_reported_by") + " ");

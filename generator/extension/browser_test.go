@@ -48,10 +48,11 @@ func unpacked(t *testing.T, site *model.Site) string {
 	}
 	dir := t.TempDir()
 	for _, f := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f.Path)), 0o755); err != nil {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil { // _locales/<lang>/
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, f.Path), f.Data, 0o644); err != nil {
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -136,29 +137,13 @@ func (r *requests) list() []string {
 	return append([]string(nil), r.urls...)
 }
 
-// TestExtensionInChromium loads the extension into headless Chromium, visits listed and
-// unlisted sites (resolved to a local server) and checks the badge, which the service worker
-// reports, and the popup's text; and that nothing but the test pages is requested.
-func TestExtensionInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test")
-	}
-	browser.Path(t)
-	site := fixture(t)
-	dir := unpacked(t, site)
+// bayPage is Fixture Bay's page on the test site, which the popup links to.
+const bayPage = "https://example.org/watch/markets/fixture-bay/"
 
-	var mu sync.Mutex
-	var served []string
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		served = append(served, r.Host+r.URL.Path)
-		mu.Unlock()
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, "<!doctype html><html lang=en><title>A shop</title><link rel=icon href=data:,><p>A test page on %s</p></html>", r.Host)
-	}))
-	t.Cleanup(srv.Close)
-	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "https://"))
-
+// testVisits are the sites the browser tests visit, with the badge and popup text each should
+// get from the fixture's extension.
+func testVisits(t *testing.T, site *model.Site) []visit {
+	t.Helper()
 	idn, err := domain.Canonical("бухта.рф")
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +151,6 @@ func TestExtensionInChromium(t *testing.T) {
 	// How much of each list's latest edition is recorded, as i18n/en.toml says it.
 	coverage := []string{"2021 USTR list: all 3 of its markets recorded",
 		"2020 EU list: 1 market recorded so far; its official count is not published in what we could read"}
-	bay := "https://example.org/watch/markets/fixture-bay/"
 	notFound := []string{"Not among the 4 markets recorded here", coverage[0] + ".", coverage[1] + ".",
 		"Not recorded here does not mean not on a list.", "Before you buy, check:",
 		"a way to pay that lets you dispute the charge"}
@@ -200,6 +184,33 @@ func TestExtensionInChromium(t *testing.T) {
 			notPopup: []string{"Formerly"}},
 		{name: "unlisted after a listed site", host: "shop.example.net", badge: "", popup: []string{"shop.example.net is not among the 4 markets"}},
 	}
+	return visits
+}
+
+// TestExtensionInChromium loads the extension into headless Chromium, visits listed and
+// unlisted sites (resolved to a local server) and checks the badge, which the service worker
+// reports, and the popup's text; and that nothing but the test pages is requested.
+func TestExtensionInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	browser.Path(t)
+	site := fixture(t)
+	dir := unpacked(t, site)
+
+	var mu sync.Mutex
+	var served []string
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		served = append(served, r.Host+r.URL.Path)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!doctype html><html lang=en><title>A shop</title><link rel=icon href=data:,><p>A test page on %s</p></html>", r.Host)
+	}))
+	t.Cleanup(srv.Close)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "https://"))
+
+	visits := testVisits(t, site)
 	var hosts []string
 	for _, v := range visits {
 		hosts = append(hosts, v.host)
@@ -275,8 +286,8 @@ func TestExtensionInChromium(t *testing.T) {
 				t.Errorf("%s (%s): popup says %q; it says:\n%s", v.name, v.host, not, text)
 			}
 		}
-		if v.badge != "" && strings.Contains(v.popup[0], "Fixture Bay") && href != bay {
-			t.Errorf("%s: popup links %q, want the market's page %s", v.name, href, bay)
+		if v.badge != "" && strings.Contains(v.popup[0], "Fixture Bay") && href != bayPage {
+			t.Errorf("%s: popup links %q, want the market's page %s", v.name, href, bayPage)
 		}
 		if v.name == "listed domain" || v.name == "look-alike" || v.name == "formerly listed" {
 			t.Run(v.name+"/keyboard", func(t *testing.T) { keyboard(t, popupCtx) })

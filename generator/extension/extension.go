@@ -149,6 +149,9 @@ func manifest(site *model.Site, u *url.URL) ([]byte, error) {
 		"background": map[string]any{
 			"service_worker": "background.js",
 			"scripts":        []string{"match.js", "index.js", "background.js"},
+			// Firefox runs background.scripts as a document, Chromium the service worker; naming
+			// both says so, and Firefox's linter then does not warn that it ignores service_worker.
+			"preferred_environment": []string{"service_worker", "document"},
 		},
 		"action": map[string]any{
 			"default_popup": "popup.html",
@@ -157,10 +160,16 @@ func manifest(site *model.Site, u *url.URL) ([]byte, error) {
 		},
 		"icons": icons,
 		"browser_specific_settings": map[string]any{
+			// data_collection_permissions (the add-ons store requires it of new extensions)
+			// came with Firefox 140 on desktop and Firefox 142 on Android: older versions would
+			// ignore it, so these are the lowest versions that read every key (web-ext lint).
 			"gecko": map[string]any{
 				"id":                          "check@" + u.Hostname(),
-				"strict_min_version":          "121.0",
+				"strict_min_version":          "140.0",
 				"data_collection_permissions": map[string]any{"required": []string{"none"}},
+			},
+			"gecko_android": map[string]any{
+				"strict_min_version": "142.0",
 			},
 		},
 	}

@@ -34,7 +34,8 @@ var messages = []string{
 	"js_nf_partly", "js_nf_no_guarantee", "js_nf_before", "js_nf_tip_address", "js_nf_tip_price",
 	"js_nf_tip_company", "js_nf_tip_reviews", "js_nf_tip_payment",
 	"js_partly_official", "js_partly_no_official", "js_partly_no_official_one", "js_sentence_end",
-	"ext_latest_not_listed_sourced", "js_list_separator", // issue 26
+	"js_list_separator",
+	"ext_latest_not_listed_sourced", // issue 26
 }
 
 // field is a {name} field of a message.

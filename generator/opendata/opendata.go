@@ -15,6 +15,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/gazetteer"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
@@ -134,6 +135,7 @@ type Market struct {
 	Categories  []string `json:"categories"`
 	Country     string   `json:"country"`
 	City        string   `json:"city"`
+	Place       *Place   `json:"place,omitempty"` // where the city is, if places.yaml places it
 	Domains     Domains  `json:"domains"`
 	Page        string   `json:"page"`
 	Current     bool     `json:"on_a_current_list"`
@@ -149,6 +151,14 @@ type Absence struct {
 	Edition string   `json:"edition"`
 	Note    string   `json:"note"`
 	Sources []string `json:"sources"`
+}
+
+// Place is where a market's city is, from GeoNames (CC BY 4.0) through data/places.yaml.
+type Place struct {
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
+	GeoNames  int     `json:"geonames"`
+	Source    string  `json:"source"`
 }
 
 // Domains are a market's registrable domains, in lower-case ASCII (punycode).
@@ -247,6 +257,10 @@ var CSVFields = []CSVField{
 	{Name: "summary", Type: "string", Description: "what the edition reported, in our own words (markdown, on one line); empty where not yet recorded"},
 	{Name: "sources", Type: "string", Description: "addresses of the sources, separated by single spaces"},
 	{Name: "market_page", Type: "string", Description: "the market's page, relative to the site's root"},
+	// issue 29: where the city is, when data/places.yaml places it (GeoNames, CC BY 4.0)
+	{Name: "latitude", Type: "number", Description: "latitude of the market's city in degrees (GeoNames), or empty"},
+	{Name: "longitude", Type: "number", Description: "longitude of the market's city in degrees (GeoNames), or empty"},
+	{Name: "geonames", Type: "string", Format: "uri", Description: "the GeoNames page of the market's city (the source of its coordinates; CC BY 4.0, credit GeoNames), or empty"},
 }
 
 func required(f CSVField) CSVField {
@@ -361,7 +375,7 @@ type markets struct {
 func newMarkets(site *model.Site) (markets, error) {
 	ms := markets{rec: make(map[*model.Market]*Market, len(site.Markets))}
 	for _, m := range site.Markets {
-		mm, err := market(m)
+		mm, err := market(site, m)
 		if err != nil {
 			return ms, err
 		}
@@ -548,7 +562,7 @@ func edition(e *model.Edition) func(d *doc) {
 	}
 }
 
-func market(m *model.Market) (Market, error) {
+func market(site *model.Site, m *model.Market) (Market, error) {
 	mm := Market{
 		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
 		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
@@ -557,6 +571,9 @@ func market(m *model.Market) (Market, error) {
 	}
 	for _, a := range m.Absences {
 		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources)})
+	}
+	if p := site.Places[gazetteer.Key(m.Country, m.City)]; p != nil && m.City != "" {
+		mm.Place = &Place{Latitude: p.Lat, Longitude: p.Lon, GeoNames: p.GeoNames, Source: p.Source}
 	}
 	var err error
 	if mm.Domains.Current, err = canonical(m.Domains.Current); err != nil {
@@ -655,6 +672,7 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 				m.Slug, m.Name, m.Kind, m.Country, m.City, strings.Join(m.Categories, " "),
 				l.Section, page, strings.Join(doms, " "), oneLine(summary(l)), strings.Join(l.Sources, " "), MarketPage(m.Slug),
 			}
+			row = append(row, placeColumns(site, m.Market)...)
 			if len(row) != len(CSVFields) {
 				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))
 			}
@@ -693,4 +711,14 @@ func slugs(ms []*model.Market) []string {
 // list returns a non-nil copy, so that JSON always has an array where the schema says list.
 func list[T any](xs []T) []T {
 	return append([]T{}, xs...)
+}
+
+// placeColumns are a listing's latitude, longitude and geonames columns (issue 29): empty
+// unless data/places.yaml places the market's city.
+func placeColumns(site *model.Site, m *dataset.Market) []string {
+	p := site.Places[gazetteer.Key(m.Country, m.City)]
+	if p == nil || m.City == "" {
+		return []string{"", "", ""}
+	}
+	return []string{strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64), p.Source}
 }

@@ -18,6 +18,7 @@ type marketPage struct {
 	Description string       `json:"description"`
 	Categories  []string     `json:"categories"`
 	Countries   []string     `json:"countries,omitempty,omitzero"`
+	Cities      []string     `json:"cities,omitempty,omitzero"` // places.go
 	Kinds       []string     `json:"kinds"`
 	Statuses    []string     `json:"statuses"`
 	Params      marketParams `json:"params"`
@@ -142,6 +143,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 	if m.Country != "" {
 		p.Countries = []string{strings.ToLower(m.Country)}
 	}
+	p.Cities = marketCities(m)
 	switch {
 	case len(m.Statuses) == 0:
 		p.Statuses = []string{} // named only as a positive development: never listed, so not "formerly listed"

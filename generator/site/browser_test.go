@@ -245,9 +245,22 @@ func TestCheckInOtherLanguages(t *testing.T) {
 		}
 		run(t, ctx, "#search-q", "#search-results", []askCase{
 			{"summary word", "sneakers", []string{"1 mercado encontrado", "Taobao"}, nil},
-			// words of two letters ("en", "la") match names only, so the category "Biblioteca en la sombra" is typed without them
 			{"category in Spanish", "biblioteca sombra", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
+			// the whole category name, with its words of two letters ("en", "la", "de")
+			{"category name in Spanish", "Biblioteca en la sombra", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
+			{"category name in Spanish, accents", "Índice de torrents", []string{"1 mercado encontrado", "The Pirate Bay"}, nil},
+			// a short word alone is looked for in names only, not in every category name holding "de"
+			{"short word alone", "de", []string{"No está entre los mercados registrados aquí"}, nil},
 			{"nothing", "zebra", []string{"No está entre los mercados registrados aquí"}, nil},
+		})
+	})
+	t.Run("fr/search", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/fr/search/"), chromedp.WaitVisible(chromedp.CSS("form.search.ready"))); err != nil {
+			t.Fatal(err)
+		}
+		run(t, ctx, "#search-q", "#search-results", []askCase{
+			{"category name in French", "Index de torrents", []string{"1 marché trouvé", "The Pirate Bay"}, nil},
+			{"category name in French, two words", "Bibliothèque fantôme", []string{"1 marché trouvé", "Bücherpiraten"}, nil},
 		})
 	})
 	if p := console.Problems(); len(p) > 0 {

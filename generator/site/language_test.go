@@ -83,6 +83,18 @@ func TestPlaceholderExamplesFind(t *testing.T) {
 					t.Errorf("%s: the search placeholder suggests %q, which finds no market: %s", lang, ex, got)
 				}
 			}
+			// Whole category names with their short words ("de", "en", "la"), as the
+			// reviewers typed them.
+			for _, q := range wholeCategoryNames[lang] {
+				got := ask(t, ctx, "#search-q", "#search-results", q, true)
+				n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#search-results li.market-item").length`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n == 0 {
+					t.Errorf("%s: the category name %q finds no market: %s", lang, q, got)
+				}
+			}
 			// The check box's example name: its last word.
 			check := i18nText(tr["check_placeholder"])
 			name := check[strings.LastIndex(check, " ")+1:]
@@ -102,6 +114,12 @@ func TestPlaceholderExamplesFind(t *testing.T) {
 	if p := console.Problems(); len(p) > 0 {
 		t.Errorf("console errors: %q", p)
 	}
+}
+
+// wholeCategoryNames are translated category names of markets in data/, typed whole.
+var wholeCategoryNames = map[string][]string{
+	"es": {"Biblioteca en la sombra", "Sitio de descargas", "Índice de torrents"},
+	"fr": {"Index de torrents", "Site de téléchargement"},
 }
 
 // removedEnglish are English words the templates and the generator used to write on every
@@ -275,5 +293,40 @@ func noEnglish(t *testing.T, s *sitetest.Site, langs, phrases []string) {
 			t.Errorf("%s: %d English phrases in all", lang, found)
 		}
 		t.Logf("%s: %d pages, %d distinct texts, %d English phrases checked", lang, pages, len(texts), len(phrases))
+	}
+}
+
+// TestFirstOfMonthDates reads a date on the first of a month (the EU list of 2022, published
+// 1 December 2022 in data/) on the year's page in each language: French writes "1er".
+func TestFirstOfMonthDates(t *testing.T) {
+	s := realSite(t)
+	for lang, want := range map[string]string{
+		"en": "1 December 2022", "es": "1 de diciembre de 2022", "fr": "1er décembre 2022",
+		"de": "1. Dezember 2022", "zh-hans": "2022年12月1日",
+	} {
+		page := s.Read(t, langPrefix(lang)+"years/2022/index.html")
+		if !strings.Contains(page, want) {
+			t.Errorf("%s/years/2022/: no %q", lang, want)
+		}
+		if lang == "fr" && strings.Contains(page, " 1 décembre") {
+			t.Errorf("fr/years/2022/: %q, want %q", "1 décembre", want)
+		}
+	}
+}
+
+// TestChinesePunctuation reads the Chinese home and market pages of the fixture: lists are
+// joined with 、, and no space comes after a full stop or before a full-width parenthesis.
+func TestChinesePunctuation(t *testing.T) {
+	s := fixture(t)
+	home := s.Read(t, "zh-hans/index.html")
+	sitetest.Contains(t, "zh-hans/index.html", home,
+		`<h3><span lang=en>Office of the United States Trade Representative</span>：<span lang=en>Notorious Markets List</span></h3>`,
+		`发布于2026年1月29日。<a href=/zh-hans/years/2025/>`)
+	market := s.Read(t, "zh-hans/markets/taobao/index.html")
+	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`)
+	for _, bad := range []string{"。 <a", " <span class=meta>（", "淘宝, "} {
+		if strings.Contains(home+market, bad) {
+			t.Errorf("zh-hans: %q on the home or Taobao page", bad)
+		}
 	}
 }

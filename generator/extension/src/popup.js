@@ -81,7 +81,7 @@
     if (m.status.length) {
       box.append(el("h2", {}, t("ext_reported_on")));
       const lists = el("ul", {});
-      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: ix.lists[s.list].name, years: s.years })));
+      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: ix.lists[s.list].name, years: s.years.split(", ").join(t("js_list_separator")) })));
       box.append(lists);
     } else {
       box.append(el("p", {}, t("js_development_only")));
