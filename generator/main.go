@@ -5,19 +5,23 @@
 //	go run ./generator generate   validate, then write content/, and the open-data files and the browser extension in opendata/
 //	go run ./generator coverage   compare recorded entries with each edition's official counts
 //	go run ./generator build      generate, then build the site into public/ with Hugo
-//	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
+//	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/,
+//	                              regenerating it whenever a file below data/ changes
 //	go run ./generator import -edition ustr-2025 -o DIR REPORT   draft an edition from its report
 //
 // Arguments after the command, for build and serve, go to Hugo (e.g. --baseURL).
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
@@ -33,7 +37,8 @@ commands:
              browser extension into opendata/
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
-  serve      generate, then serve the site with Hugo at http://localhost:1313/
+  serve      generate, then serve the site with Hugo at http://localhost:1313/; each save
+             below data/ regenerates it, and problems show in the terminal and on the page
   import     draft an edition from its report (PDF or text) into another folder:
              import -edition ustr-2025 -o DIR REPORT
 
@@ -48,6 +53,12 @@ func main() {
 
 // errInvalid means the data has problems, already reported.
 var errInvalid = errors.New("the data has problems")
+
+// invalidError is errInvalid with the problems it stands for.
+type invalidError struct{ problems []dataset.Problem }
+
+func (e *invalidError) Error() string        { return errInvalid.Error() }
+func (e *invalidError) Is(target error) bool { return target == errInvalid }
 
 // errUsage means a command was called wrongly, and its usage printed.
 var errUsage = errors.New("usage")
@@ -89,9 +100,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
 		}
 	case "serve":
-		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
-			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
-		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err = serve(ctx, &devLoop{*dataDir, *contentDir, *dataOut, site, stdout, stderr}, rest)
+		stop()
 	case "import":
 		if err = importReport(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {
 			return 2
@@ -131,7 +142,7 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	} else {
 		fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
 	}
-	return errInvalid
+	return &invalidError{problems}
 }
 
 func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), stdout, stderr io.Writer) error {

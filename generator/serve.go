@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/notorious-markets-watch/nmw/generator/pipeline"
+	"github.com/notorious-markets-watch/nmw/generator/watch"
+)
+
+// quiet is how long serve waits after a change below data/ before it regenerates, so that a
+// burst of saves (an editor's temporary file and rename, a script writing several files) is
+// one regeneration.
+const quiet = 80 * time.Millisecond
+
+// ServeProblems is the file, below the open-data folder, where serve lists the data's problems
+// for the development banner. hugo.toml mounts its folder as Hugo data (hugo.Data.serve), and
+// layouts/_partials/serve-problems.html shows it only when Hugo runs as a server: build never
+// writes it and a build never shows it. serve removes it when it stops.
+const ServeProblems = "serve/problems.json"
+
+// devLoop regenerates the site from data/ each time it changes, keeping the last good pages
+// when the data has problems.
+type devLoop struct {
+	dataDir, contentDir, dataOut string
+	siteAddress                  func() (string, error)
+	stdout, stderr               io.Writer
+}
+
+// serve generates the site, runs Hugo's server, and regenerates content/ and the open data
+// each time a file below data/ changes, until ctx is done (Ctrl-C or SIGTERM) or Hugo stops.
+// A regeneration in progress always finishes before serve returns.
+func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
+	if err := l.regenerate(); err != nil && !errors.Is(err, errInvalid) {
+		return err
+	}
+	defer os.Remove(filepath.Join(l.dataOut, filepath.FromSlash(ServeProblems)))
+	w, err := watch.New(l.dataDir)
+	if err != nil {
+		return err
+	}
+	hugoPath, err := hugoBinary()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(hugoPath, append([]string{"server"}, hugoArgs...)...)
+	cmd.Env = pipeline.HugoEnv()
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, l.stdout, l.stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	hugoDone := make(chan error, 1)
+	go func() { hugoDone <- cmd.Wait() }()
+
+	wctx, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	watchDone := make(chan error, 1)
+	go func() { watchDone <- l.watch(wctx, w) }()
+	fmt.Fprintf(l.stdout, "serve: watching %s; a save regenerates the site\n", l.dataDir)
+
+	select {
+	case err := <-hugoDone:
+		stopWatching()
+		<-watchDone
+		if err != nil {
+			return fmt.Errorf("hugo: %w", err)
+		}
+		return nil
+	case err := <-watchDone:
+		cmd.Process.Signal(syscall.SIGTERM)
+		<-hugoDone
+		return err
+	case <-ctx.Done():
+		// Ctrl-C reaches Hugo too; SIGTERM is sent to this process only, so pass it on. The
+		// watcher returns once a regeneration in progress has finished writing.
+		cmd.Process.Signal(syscall.SIGTERM)
+		werr := <-watchDone
+		<-hugoDone
+		return werr
+	}
+}
+
+// watch regenerates the site after each burst of changes w sees, until ctx is done and any
+// regeneration in progress has finished.
+func (l *devLoop) watch(ctx context.Context, w *watch.Watcher) error {
+	return w.Run(ctx, quiet, func([]string) { l.regenerate() })
+}
+
+// regenerate runs generate once, prints what it did or every problem, and writes the problems
+// (none, after a good run) for the development banner. With problems, content/ and the open
+// data are left as they were: the last good site.
+func (l *devLoop) regenerate() error {
+	err := generate(l.dataDir, l.contentDir, l.dataOut, l.siteAddress, l.stdout, l.stderr)
+	var list []string
+	var invalid *invalidError
+	switch {
+	case errors.As(err, &invalid):
+		for _, p := range invalid.problems {
+			list = append(list, p.String())
+		}
+		fmt.Fprintf(l.stderr, "serve: still serving the last good site; a save that fixes the data updates it\n")
+	case err != nil:
+		fmt.Fprintf(l.stderr, "generator serve: %v\n", err)
+		list = []string{"generator: " + err.Error()}
+	}
+	if werr := writeProblems(filepath.Join(l.dataOut, filepath.FromSlash(ServeProblems)), list); werr != nil {
+		fmt.Fprintf(l.stderr, "generator serve: %v\n", werr)
+	}
+	return err
+}
+
+// writeProblems writes the problems file the banner reads, a JSON list of lines, replacing it in one rename so Hugo
+// never reads half of it, and only when its content changes.
+func writeProblems(path string, problems []string) error {
+	if problems == nil {
+		problems = []string{}
+	}
+	b, err := json.MarshalIndent(problems, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	// The temporary file is outside the folder Hugo reads.
+	tmp := filepath.Join(filepath.Dir(filepath.Dir(path)), ".serve-problems.tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// hugoBinary returns the path of the Hugo that go.mod pins, built into Go's cache by `go tool
+// -n hugo`. serve runs it directly, not through `go tool`, so that a SIGTERM it passes on
+// reaches Hugo itself.
+func hugoBinary() (string, error) {
+	out, err := exec.Command("go", "tool", "-n", "hugo").Output()
+	if err != nil {
+		return "", fmt.Errorf("go tool -n hugo: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
