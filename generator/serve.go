@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -53,7 +54,13 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(hugoPath, append([]string{"server"}, hugoArgs...)...)
+	args := []string{"server"}
+	if !hasFlag(hugoArgs, "renderToMemory", "destination", "d") {
+		// By default Hugo's server writes its pages into public/, where a later build, which
+		// does not empty the folder, would leave them: development pages, with the banner.
+		args = append(args, "--renderToMemory")
+	}
+	cmd := exec.Command(hugoPath, append(args, hugoArgs...)...)
 	cmd.Env = pipeline.HugoEnv()
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, l.stdout, l.stderr
 	if err := cmd.Start(); err != nil {
@@ -153,4 +160,15 @@ func hugoBinary() (string, error) {
 		return "", fmt.Errorf("go tool -n hugo: %w", err)
 	}
 	return strings.TrimSpace(string(out)), nil
+}
+
+// hasFlag reports whether args give one of the named flags (-d, --name or --name=value).
+func hasFlag(args []string, names ...string) bool {
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && slices.Contains(names, name) {
+			return true
+		}
+	}
+	return false
 }
