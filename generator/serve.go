@@ -42,10 +42,11 @@ type devLoop struct {
 // each time a file below data/ changes, until ctx is done (Ctrl-C or SIGTERM) or Hugo stops.
 // A regeneration in progress always finishes before serve returns.
 func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
+	defer os.Remove(filepath.Join(l.dataOut, filepath.FromSlash(ServeProblems)))
+	// With problems in the data, Hugo serves content/ as it is: the last good site.
 	if err := l.regenerate(); err != nil && !errors.Is(err, errInvalid) {
 		return err
 	}
-	defer os.Remove(filepath.Join(l.dataOut, filepath.FromSlash(ServeProblems)))
 	w, err := watch.New(l.dataDir)
 	if err != nil {
 		return err
@@ -79,7 +80,8 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	case err := <-hugoDone:
 		stopWatching()
 		<-watchDone
-		if err != nil {
+		// Ctrl-C stops Hugo too, perhaps before this process sees it.
+		if err != nil && ctx.Err() == nil {
 			return fmt.Errorf("hugo: %w", err)
 		}
 		return nil
@@ -156,7 +158,9 @@ func writeProblems(path string, problems []string) error {
 // reaches Hugo itself.
 func hugoBinary() (string, error) {
 	out, err := exec.Command("go", "tool", "-n", "hugo").Output()
-	if err != nil {
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
+		return "", fmt.Errorf("go tool -n hugo (run serve in the project's folder): %w: %s", err, bytes.TrimSpace(ee.Stderr))
+	} else if err != nil {
 		return "", fmt.Errorf("go tool -n hugo: %w", err)
 	}
 	return strings.TrimSpace(string(out)), nil
