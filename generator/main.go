@@ -101,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	case "serve":
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		err = serve(ctx, &devLoop{*dataDir, *contentDir, *dataOut, site, stdout, stderr}, rest)
+		err = serve(ctx, &devLoop{dataDir: *dataDir, contentDir: *contentDir, dataOut: *dataOut, siteAddress: site, stdout: stdout, stderr: stderr}, rest)
 		stop()
 	case "import":
 		if err = importReport(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,6 +41,11 @@ type devLoop struct {
 	dataDir, contentDir, dataOut string
 	siteAddress                  func() (string, error)
 	stdout, stderr               io.Writer
+
+	// published is the folder Hugo's server renders into, when serve chose it; pages is the
+	// markdown files below content/ before the regeneration in progress.
+	published string
+	pages     map[string]bool
 }
 
 // pause waits, between writing content/ and the open data, until Hugo has taken the pages as
@@ -47,7 +53,53 @@ type devLoop struct {
 // more than 50 file events; each page the generator replaces makes three (its temporary file
 // renamed, the page created, the backup removed) and each open-data file two, so a one-market
 // edit (15 pages, 18 open-data files) in one change took 8-12 s instead of one partial rebuild.
-func (l *devLoop) pause() { time.Sleep(hugoBatch) }
+//
+// It first removes, from the folder Hugo's server renders into, the pages of the markdown files
+// the regeneration removed: Hugo's server never deletes a page it rendered, so a market whose
+// file was renamed or deleted would still be served at its old address.
+func (l *devLoop) pause() {
+	if l.published != "" && l.pages != nil {
+		now := markdownFiles(l.contentDir)
+		for p := range l.pages {
+			if !now[p] {
+				unpublish(l.published, p)
+			}
+		}
+	}
+	time.Sleep(hugoBatch)
+}
+
+// markdownFiles lists the .md files below dir, by slash-separated path.
+func markdownFiles(dir string) map[string]bool {
+	files := map[string]bool{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	return files
+}
+
+// unpublish removes the rendered folder of a content page (markets/x.md: markets/x/, with the
+// page's other formats) from the published folder, in every language: at its root and below
+// each language's folder.
+func unpublish(published, page string) {
+	rel := strings.TrimSuffix(page, ".md")
+	rel = strings.TrimSuffix(strings.TrimSuffix(rel, "/_index"), "/index")
+	if rel == "_index" || rel == "index" || rel == "" {
+		return
+	}
+	rel = filepath.FromSlash(rel)
+	os.RemoveAll(filepath.Join(published, rel))
+	langs, _ := os.ReadDir(published)
+	for _, d := range langs {
+		if d.IsDir() {
+			os.RemoveAll(filepath.Join(published, d.Name(), rel))
+		}
+	}
+}
 
 // serve generates the site, runs Hugo's server, and regenerates content/ and the open data
 // each time a file below data/ changes, until ctx is done (Ctrl-C or SIGTERM) or Hugo stops.
@@ -70,7 +122,12 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	if !hasFlag(hugoArgs, "renderToMemory", "destination", "d") {
 		// By default Hugo's server writes its pages into public/, where a later build, which
 		// does not empty the folder, would leave them: development pages, with the banner.
-		args = append(args, "--renderToMemory")
+		// serve gives it a folder of its own, removed when it stops.
+		if l.published, err = os.MkdirTemp("", "nmw-serve-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(l.published)
+		args = append(args, "--destination", l.published)
 	}
 	cmd := exec.Command(hugoPath, append(args, hugoArgs...)...)
 	cmd.Env = pipeline.HugoEnv()
@@ -120,6 +177,7 @@ func (l *devLoop) watch(ctx context.Context, w *watch.Watcher) error {
 // (none, after a good run) for the development banner. With problems, content/ and the open
 // data are left as they were: the last good site.
 func (l *devLoop) regenerate() error {
+	l.pages = markdownFiles(l.contentDir)
 	err := generate(l.dataDir, l.contentDir, l.dataOut, l.siteAddress, l.pause, l.stdout, l.stderr)
 	var list []string
 	var invalid *invalidError

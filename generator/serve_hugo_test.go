@@ -34,7 +34,7 @@ func TestServeBanner(t *testing.T) {
 	content, od := filepath.Join(dir, "content"), filepath.Join(dir, "opendata")
 	port := freePort(t)
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
-	l := &devLoop{data, content, od, func() (string, error) { return "https://example.org/", nil }, stdout, stderr}
+	l := &devLoop{dataDir: data, contentDir: content, dataOut: od, siteAddress: func() (string, error) { return "https://example.org/", nil }, stdout: stdout, stderr: stderr}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -53,6 +53,14 @@ func TestServeBanner(t *testing.T) {
 			return ""
 		}
 		return string(b)
+	}
+	status := func(path string) int {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			return 0
+		}
+		resp.Body.Close()
+		return resp.StatusCode
 	}
 	wait := func(what string, limit time.Duration, cond func() bool) {
 		t.Helper()
@@ -73,6 +81,18 @@ func TestServeBanner(t *testing.T) {
 	if strings.Contains(get(page), "serve-problems") {
 		t.Fatal("banner on a page of valid data")
 	}
+
+	// A new market is served; once its file is deleted, its page is gone, not served stale.
+	newMarket := filepath.Join(data, "markets", "brand-new-mart.yaml")
+	os.WriteFile(newMarket, []byte("name: Brand New Mart\nkind: online\ncategories: [cyberlocker]\nsources: [https://news.example.org/new]\n"), 0o644)
+	wait("the new market's page", time.Minute, func() bool { return strings.Contains(get("/markets/brand-new-mart/"), "Brand New Mart") })
+	wait("the market list names it", time.Minute, func() bool { return strings.Contains(get("/markets/"), "Brand New Mart") })
+	os.Remove(newMarket)
+	wait("the deleted market's page gone", time.Minute, func() bool { return status("/markets/brand-new-mart/") == 404 })
+	wait("the market list without it", time.Minute, func() bool {
+		h := get("/markets/")
+		return h != "" && !strings.Contains(h, "Brand New Mart")
+	})
 
 	orig, _ := os.ReadFile(filepath.Join(data, "markets", "shop-o-rama.yaml"))
 	bad := strings.Replace(string(orig), "kind: online", "kind: <b>webshop</b>", 1)

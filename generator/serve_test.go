@@ -49,7 +49,7 @@ func startDevLoop(t *testing.T) *devSite {
 		t.Fatal(err)
 	}
 	s.content, s.od = generated(t)
-	l := &devLoop{s.data, s.content, s.od, func() (string, error) { return siteAddress("", nil, "hugo.toml") }, s.stdout, s.stderr}
+	l := &devLoop{dataDir: s.data, contentDir: s.content, dataOut: s.od, siteAddress: func() (string, error) { return siteAddress("", nil, "hugo.toml") }, stdout: s.stdout, stderr: s.stderr}
 	w, err := watch.New(s.data)
 	if err != nil {
 		t.Fatal(err)
