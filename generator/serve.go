@@ -114,7 +114,11 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	if err != nil {
 		return err
 	}
+	slow := time.AfterFunc(2*time.Second, func() {
+		fmt.Fprintln(l.stderr, "serve: building Hugo (go tool -n hugo), which takes a few minutes the first time")
+	})
 	hugoPath, err := hugoBinary()
+	slow.Stop()
 	if err != nil {
 		return err
 	}
