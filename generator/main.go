@@ -8,6 +8,8 @@
 //	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/,
 //	                              regenerating it whenever a file below data/ changes
 //	go run ./generator import -edition ustr-2025 -o DIR REPORT   draft an edition from its report
+//	go run ./generator import -edition ustr-2025 -listing-only -merge URL   complete data/ from the report
+//	go run ./generator import-pr   the import-edition workflow: import, commit, open or update the pull request
 //
 // Arguments after the command, for build and serve, go to Hugo (e.g. --baseURL).
 package main
@@ -39,8 +41,11 @@ commands:
   build      generate, then build the site into public/ with Hugo (go tool hugo)
   serve      generate, then serve the site with Hugo at http://localhost:1313/; each save
              below data/ regenerates it, and problems show in the terminal and on the page
-  import     draft an edition from its report (PDF or text) into another folder:
+  import     draft an edition from its report (https address, PDF or text) into another folder:
              import -edition ustr-2025 -o DIR REPORT
+             or add what the edition lacks to data/, summaries pending:
+             import -edition ustr-2025 -listing-only -merge REPORT
+  import-pr  import on a branch and open or update its pull request (the import-edition workflow)
 
 The browser extension that generate writes links to the site's address: -baseURL, else a
 --baseURL after the command (generate --baseURL URL; build and serve also pass it to Hugo),
@@ -105,6 +110,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		stop()
 	case "import":
 		if err = importReport(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {
+			return 2
+		}
+	case "import-pr":
+		if err = importPR(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {
 			return 2
 		}
 	default:

@@ -134,7 +134,7 @@ func TestImportText(t *testing.T) {
 		"  Positive Developments                      1\n",
 		"  Online Markets                             2\n",
 		"  Physical Markets: China                    1\n",
-		"4 markets: 2 matched a market in " + fixture(t) + ", 2 new\n",
+		"4 markets: 2 matched a market in " + fixture(t) + ", 2 new; ",
 		"unreadable headings: none\n",
 		"markets/fixture-bay.yaml: add fixture-bay.co, fixturebay.ws (named on page 2) to its domains",
 		filepath.Join(out, "editions", "ustr-2023.yaml") + "\n",

@@ -75,7 +75,16 @@
     return rank(found);
   }
 
+  // long says whether a search word is long enough to look for inside names and summaries:
+  // three letters, or two in a script that writes words in fewer (淘宝, 种子, 泰国).
+  function long(w) {
+    return w.length >= 3 || (w.length === 2 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w));
+  }
+
   // findWords ranks the markets matching every word of a search, in their names or summaries.
+  // A short word (de, en, la) is found in the summaries' and category names' words only as a
+  // whole word, and only beside a longer word that matches: "Biblioteca en la sombra" finds
+  // the shadow libraries, "de" alone finds only names.
   function findWords(text) {
     const words = text.split(/[\s,.;:/]+/).map(fold).filter((w) => w.length >= 2);
     const whole = fold(text);
@@ -83,14 +92,21 @@
     for (const m of index.markets) {
       let score = Math.max(...m.keys.map((k) => nameScore(whole, k)));
       let all = words.length > 0;
+      let hits = 0; // words matched by more than a short whole word
       for (const w of words) {
-        const inName = m.keys.some((k) => k.startsWith(w) || (w.length >= 3 && k.includes(w)));
-        const inWords = w.length >= 3 && m.words.some((s) => s.startsWith(w));
-        if (inName) score += 10;
-        else if (inWords) score += 3;
-        else all = false;
+        const inName = m.keys.some((k) => k.startsWith(w) || (long(w) && k.includes(w)));
+        const inWords = long(w) ? m.words.some((s) => s.startsWith(w)) : m.words.includes(w);
+        if (inName) {
+          score += 10;
+          hits++;
+        } else if (inWords && long(w)) {
+          score += 3;
+          hits++;
+        } else if (!inWords) {
+          all = false;
+        }
       }
-      if (all || score >= 50) found.push({ m: m, score: score });
+      if ((all && hits > 0) || score >= 50) found.push({ m: m, score: score });
     }
     return rank(found);
   }
@@ -114,7 +130,8 @@
   // partlyRecorded says how much of a list's latest edition is recorded here.
   function partlyRecorded(l) {
     const vars = { year: l.latest, publisher: l.publisher, recorded: l.recorded, official: l.official };
-    return t(l.official != null ? "js_partly_official" : "js_partly_no_official", vars);
+    const one = new Intl.PluralRules(document.documentElement.lang).select(l.recorded) === "one";
+    return t(l.official != null ? "js_partly_official" : one ? "js_partly_no_official_one" : "js_partly_no_official", vars);
   }
 
   // reportLinks links the coverage page and each partly recorded latest edition's report.
@@ -131,6 +148,11 @@
     return m.status.length ? "js_formerly" : "js_named";
   }
 
+  // sentences joins two sentences: with a space, or none after a full-width stop (Chinese).
+  function sentences(a, b) {
+    return a + (/[。！？]$/.test(a) ? "" : " ") + b;
+  }
+
   function listedAnswer(m, why) {
     const box = el("div", { class: "answer answer-listed" + (m.unknown ? " answer-unknown" : "") },
       el("h2", {}, t(heading(m), { name: m.name })));
@@ -138,7 +160,7 @@
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
       lists.append(el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") },
-        t("js_editions", { list: s.list, years: s.years }) + " " + s.text));
+        sentences(t("js_editions", { list: s.list, years: s.years.split(", ").join(t("js_list_separator")) }), s.text)));
     }
     if (!m.status.length) {
       lists.append(el("li", { class: "status status-former" }, t("js_development_only")));
@@ -164,7 +186,7 @@
     const list = el("ul", { class: "market-list" });
     for (const m of ms) {
       const domains = m.hosts.filter((h) => h.role === "current").map((h) => h.text || h.ascii);
-      const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(", ")
+      const where = m.kind === "physical" ? [t("js_physical"), m.city, m.country].filter(Boolean).join(t("js_list_separator"))
         : [t("js_online"), ...domains].join(" · ");
       list.append(el("li", { class: "market-item" }, el("a", { href: m.url }, m.name), " ",
         el("span", { class: "meta" }, where), " ", badge(m)));
@@ -252,7 +274,8 @@
     const hosts = new Map();
     for (const m of data.markets) {
       m.hosts = m.hosts || [];
-      m.words = (m.words || "").split(" ");
+      // folded as the search words are: "Thaïlande" in the index, "thailande" typed or not
+      m.words = (m.words || "").split(" ").map(fold).filter(Boolean);
       m.current = m.status.some((s) => s.current);
       m.unknown = !m.current && m.status.some((s) => s.latest === "unknown");
       m.keys = [m.name, ...(m.aliases || []), ...(m.former || []), ...m.hosts.map((h) => h.text || h.ascii)].map(fold).filter(Boolean);

@@ -78,6 +78,7 @@ type Edition struct {
 	Title         string        `yaml:"title"`
 	Published     string        `yaml:"published"`
 	URL           string        `yaml:"url"`
+	Report        Report        `yaml:"report"`
 	Counts        Counts        `yaml:"counts"`
 	FullyRecorded FullyRecorded `yaml:"fully_recorded"`
 	Sources       []string      `yaml:"sources"`

@@ -79,6 +79,11 @@ func Files(site *model.Site, baseURL string) ([]File, error) {
 		return nil, err
 	}
 	files = append(files, File{"manifest.json", man})
+	locales, err := localeFiles()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, locales...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
@@ -124,7 +129,8 @@ func Published(site *model.Site, baseURL string) ([]File, error) {
 }
 
 // manifest is manifest.json: Manifest V3, for Chromium (service_worker) and Firefox (scripts,
-// browser_specific_settings). The only permission is tabs, to read the active tab's address
+// browser_specific_settings), its name, description and button title in the browser's language
+// (_locales, from i18n/). The only permission is tabs, to read the active tab's address
 // when it changes; there are no host permissions, no content scripts and no custom CSP.
 func manifest(site *model.Site, u *url.URL) ([]byte, error) {
 	icons := map[string]string{}
@@ -133,27 +139,37 @@ func manifest(site *model.Site, u *url.URL) ([]byte, error) {
 	}
 	m := map[string]any{
 		"manifest_version": 3,
-		"name":             "Notorious Markets Watch: check as you shop",
+		"name":             "__MSG_ext_name__",
 		"short_name":       "NMW check",
 		"version":          version(site),
-		"description":      "Warns when the site you are on is a market reported on a government watchlist for counterfeiting or piracy. The address never leaves your browser.",
+		"description":      "__MSG_ext_description__",
+		"default_locale":   "en", // the words are in _locales/<locale>/messages.json
 		"homepage_url":     u.String(),
 		"permissions":      []string{"tabs"},
 		"background": map[string]any{
 			"service_worker": "background.js",
 			"scripts":        []string{"match.js", "index.js", "background.js"},
+			// Firefox runs background.scripts as a document, Chromium the service worker; naming
+			// both says so, and Firefox's linter then does not warn that it ignores service_worker.
+			"preferred_environment": []string{"service_worker", "document"},
 		},
 		"action": map[string]any{
 			"default_popup": "popup.html",
-			"default_title": "Notorious Markets Watch: is this site on a watchlist?",
+			"default_title": "__MSG_ext_title__",
 			"default_icon":  icons,
 		},
 		"icons": icons,
 		"browser_specific_settings": map[string]any{
+			// data_collection_permissions (the add-ons store requires it of new extensions)
+			// came with Firefox 140 on desktop and Firefox 142 on Android: older versions would
+			// ignore it, so these are the lowest versions that read every key (web-ext lint).
 			"gecko": map[string]any{
 				"id":                          "check@" + u.Hostname(),
-				"strict_min_version":          "121.0",
+				"strict_min_version":          "140.0",
 				"data_collection_permissions": map[string]any{"required": []string{"none"}},
+			},
+			"gecko_android": map[string]any{
+				"strict_min_version": "142.0",
 			},
 		},
 	}

@@ -25,11 +25,11 @@ func TestBuildIndex(t *testing.T) {
 	if ix.Site != testSite || ix.Markets != 4 {
 		t.Errorf("site %q, %d markets; want %q, 4 (every market, physical too)", ix.Site, ix.Markets, testSite)
 	}
+	three := 3
 	wantLists := []extension.List{
 		{Name: "USTR Notorious Markets List", Short: "USTR", First: 2019, Latest: 2021,
-			Coverage: "2021 USTR list: all 3 of its markets recorded", Complete: true},
-		{Name: "EU Counterfeit and Piracy Watch List", Short: "EU", First: 2020, Latest: 2020,
-			Coverage: "2020 EU list: 1 market recorded so far; its official count is not recorded here"},
+			Recorded: 3, Official: &three, Complete: true},
+		{Name: "EU Counterfeit and Piracy Watch List", Short: "EU", First: 2020, Latest: 2020, Recorded: 1},
 	}
 	if !reflect.DeepEqual(ix.Lists, wantLists) {
 		t.Errorf("lists:\n got %+v\nwant %+v", ix.Lists, wantLists)
@@ -191,6 +191,10 @@ func TestFiles(t *testing.T) {
 	if man["action"].(map[string]any)["default_popup"] != "popup.html" || man["homepage_url"] != "https://example.org/watch" {
 		t.Errorf("action %v, homepage %v", man["action"], man["homepage_url"])
 	}
+	if man["default_locale"] != "en" || man["name"] != "__MSG_ext_name__" || man["description"] != "__MSG_ext_description__" ||
+		man["action"].(map[string]any)["default_title"] != "__MSG_ext_title__" {
+		t.Errorf("manifest: default_locale %v, name %v, description %v, action %v: want en and messages of _locales", man["default_locale"], man["name"], man["description"], man["action"])
+	}
 	if !bytes.Equal(byPath["match.js"], assets.MatchJS) {
 		t.Error("match.js is not the site's assets/js/match.js")
 	}
@@ -273,5 +277,72 @@ func TestInjectionDataStaysData(t *testing.T) {
 				t.Errorf("index.js contains %q unescaped", bad)
 			}
 		}
+	}
+}
+
+// TestLocales checks _locales: one messages.json per language of the site, from i18n/, with
+// every message the manifest, the popup and the badge ask for, and the fields as placeholders
+// numbered in the alphabetical order of their names (the order popup.js passes them in).
+func TestLocales(t *testing.T) {
+	files, err := extension.Files(fixture(t), testSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	var used []string
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+		for _, m := range regexp.MustCompile(`__MSG_(\w+)__|getMessage\("(\w+)"|\bt\("(\w+)"|"((?:js|ext)_\w+)"`).FindAllSubmatch(f.Data, -1) {
+			for _, g := range m[1:] {
+				if len(g) > 0 {
+					used = append(used, string(g))
+				}
+			}
+		}
+	}
+	type message struct {
+		Message      string
+		Placeholders map[string]struct{ Content string }
+	}
+	want := map[string]string{ // a message in each language, as the popup gets it filled
+		"en":    "Not among the 4 markets recorded here",
+		"es":    "No está entre los 4 mercados registrados aquí",
+		"fr":    "Absent des 4 marchés enregistrés ici",
+		"de":    "Nicht unter den 4 hier erfassten Märkten",
+		"zh_CN": "不在本站收录的 4 个市场中",
+	}
+	for folder, heading := range want {
+		var msgs map[string]message
+		if err := json.Unmarshal(byPath["_locales/"+folder+"/messages.json"], &msgs); err != nil {
+			t.Fatalf("_locales/%s/messages.json: %v", folder, err)
+		}
+		for _, key := range used {
+			if _, ok := msgs[key]; !ok && key != "site_lang" {
+				t.Errorf("_locales/%s/messages.json has no %q, which the extension uses", folder, key)
+			}
+		}
+		if msgs["site_lang"].Message == "" {
+			t.Errorf("_locales/%s: no site_lang", folder)
+		}
+		// The stores' limits: Chrome's for a description, the length a name shows in full.
+		if n := len([]rune(msgs["ext_description"].Message)); n > 132 {
+			t.Errorf("_locales/%s: ext_description has %d characters, over the 132 Chrome allows", folder, n)
+		}
+		if n := len([]rune(msgs["ext_name"].Message)); n > 46 {
+			t.Errorf("_locales/%s: ext_name has %d characters: keep it short enough to show in full (46)", folder, n)
+		}
+		m := msgs["ext_nf_heading"]
+		got := strings.ReplaceAll(m.Message, "$COUNT$", "4")
+		if got != heading || m.Placeholders["count"].Content != "$1" {
+			t.Errorf("_locales/%s: ext_nf_heading %+v, want %q with count as $1", folder, m, heading)
+		}
+		// js_host_belongs has domain, host, role: $1, $2, $3 whatever order the language says them in.
+		hb := msgs["js_host_belongs"].Placeholders
+		if hb["domain"].Content != "$1" || hb["host"].Content != "$2" || hb["role"].Content != "$3" {
+			t.Errorf("_locales/%s: js_host_belongs placeholders %+v, want domain $1, host $2, role $3", folder, hb)
+		}
+	}
+	if len(used) < 40 {
+		t.Errorf("found only %d message names in the extension's files: is the pattern still right?", len(used))
 	}
 }

@@ -1,8 +1,6 @@
 package extension
 
 import (
-	"fmt"
-
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
 	"github.com/notorious-markets-watch/nmw/generator/render"
@@ -23,8 +21,9 @@ type List struct {
 	Short    string `json:"short"` // e.g. "USTR"
 	First    int    `json:"first"`
 	Latest   int    `json:"latest"`
-	Coverage string `json:"coverage"` // how much of the latest edition is recorded, in a phrase
-	Complete bool   `json:"complete"` // every market the latest edition counts is recorded
+	Recorded int    `json:"recorded"`           // markets of the latest edition recorded here
+	Official *int   `json:"official,omitempty"` // the latest edition's official count, when known
+	Complete bool   `json:"complete"`           // every market the latest edition counts is recorded
 }
 
 // Entry is one market with its domains.
@@ -70,7 +69,8 @@ func BuildIndex(site *model.Site, baseURL string) Index {
 		ix.Lists = append(ix.Lists, List{
 			Name: p.Short + " " + p.List, Short: p.Short,
 			First: p.Editions[0].Year, Latest: latest.Year,
-			Coverage: CoveragePhrase(coverage[latest]), Complete: model.Complete(latest),
+			Recorded: coverage[latest].Total.Recorded, Official: coverage[latest].Total.Official,
+			Complete: model.Complete(latest),
 		})
 	}
 	for _, m := range site.Markets {
@@ -92,22 +92,6 @@ func BuildIndex(site *model.Site, baseURL string) Index {
 		ix.Entries = append(ix.Entries, e)
 	}
 	return ix
-}
-
-// CoveragePhrase says how much of an edition is recorded, e.g. "2025 USTR list: 13 of its 69
-// markets recorded so far".
-func CoveragePhrase(c model.EditionCoverage) string {
-	e := c.Edition
-	head := fmt.Sprintf("%d %s list", e.Year, e.Publisher.Short)
-	switch {
-	case model.Complete(e):
-		return fmt.Sprintf("%s: all %d of its markets recorded", head, c.Total.Recorded)
-	case c.Total.Official == nil && c.Total.Recorded == 1:
-		return head + ": 1 market recorded so far; its official count is not recorded here"
-	case c.Total.Official == nil:
-		return fmt.Sprintf("%s: %d markets recorded so far; its official count is not recorded here", head, c.Total.Recorded)
-	}
-	return fmt.Sprintf("%s: %d of its %d markets recorded so far", head, c.Total.Recorded, *c.Total.Official)
 }
 
 // hosts lists a market's domains, as the site's check matches them.

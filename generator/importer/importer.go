@@ -18,6 +18,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/importer/fetch"
 	"github.com/notorious-markets-watch/nmw/generator/importer/pdftext"
 	"github.com/notorious-markets-watch/nmw/generator/importer/report"
 	"github.com/notorious-markets-watch/nmw/generator/namekey"
@@ -32,6 +33,12 @@ type Options struct {
 	OutDir    string // where the draft tree goes
 	URL       string // the report's official URL; by default the edition's url in data/
 	Published string // the publication date; by default the edition's in data/
+	// ListingOnly writes the pending marker (dataset.SummaryPending) instead of the placeholder
+	// where no summary is written yet, and leaves out positive developments without one.
+	ListingOnly bool
+	// Merge adds to DataDir what its edition lacks (merged.go) instead of writing a draft.
+	Merge bool
+	Fetch fetch.Options // for a report given by its https address
 }
 
 // Result is what an import read and wrote.
@@ -41,8 +48,26 @@ type Result struct {
 	Matched, New int     // entries (and developments) whose market is in data/, or new
 	Placeholders int     // summaries left as the placeholder
 	Reused       int     // summaries taken from the edition already in data/
+	Pending      int     // entries written with the pending marker (ListingOnly)
 	Notes        []string
 	Written      []string // files written, in order
+	Added        []string // with Merge: what was added to data/, one line each
+	ReportURL    string   // the address the report was downloaded from, if it was
+	ReportSHA256 string   // the SHA-256 of the report's PDF
+}
+
+// ToCheck is everything the reviewer must look at, each with its page where it has one:
+// headings the parser could not place, markets read with a field missing, and the import's
+// own notes (counts read, categories guessed, domains to add).
+func (r *Result) ToCheck() []string {
+	var out []string
+	for _, n := range r.Report.Unreadable {
+		out = append(out, n.String()+": not imported; add it by hand")
+	}
+	for _, n := range r.Report.Notes {
+		out = append(out, n.String())
+	}
+	return append(out, r.Notes...)
 }
 
 // Count is a number of markets in one section.
@@ -61,10 +86,22 @@ func Run(opt Options) (*Result, error) {
 	}
 	publisher := m[1]
 	year, _ := strconv.Atoi(m[2])
-	if err := outsideData(opt.OutDir, opt.DataDir); err != nil {
+	if opt.Merge {
+		if opt.OutDir != "" {
+			return nil, errors.New("-merge writes into the data folder: give -o only without -merge")
+		}
+	} else if err := outsideData(opt.OutDir, opt.DataDir); err != nil {
 		return nil, err
 	}
-	pages, err := pdftext.Read(opt.Report)
+	set, _, err := dataset.Load(opt.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	path, sum, from, err := readable(set, opt)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := pdftext.Read(path)
 	if err != nil {
 		return nil, err
 	}
@@ -75,18 +112,20 @@ func Run(opt Options) (*Result, error) {
 	if rep.Publisher != publisher || rep.Year != year {
 		return nil, fmt.Errorf("%s reads as the %s %d report (%q), not %s: check the file and -edition", opt.Report, rep.Publisher, rep.Year, rep.Title, opt.Edition)
 	}
-	set, _, err := dataset.Load(opt.DataDir)
-	if err != nil {
-		return nil, err
-	}
 	if set.Publisher(publisher) == nil {
 		return nil, fmt.Errorf("publisher %q is not in %s/publishers.yaml", publisher, opt.DataDir)
 	}
 	d := newDraft(set, rep, opt)
+	d.res.ReportURL, d.res.ReportSHA256 = from, sum
 	if err := d.build(); err != nil {
 		return nil, err
 	}
-	if err := d.write(); err != nil {
+	if opt.Merge {
+		err = d.merge()
+	} else {
+		err = d.write()
+	}
+	if err != nil {
 		return nil, err
 	}
 	return d.res, nil
@@ -210,6 +249,11 @@ func (d *draft) build() error {
 		e.Sources = slices.Clone(old.Sources)
 	}
 	if e.URL == "" {
+		e.URL = d.res.ReportURL
+	}
+	e.Report = d.reportRef(old)
+	d.counts(&e, old)
+	if e.URL == "" {
 		return fmt.Errorf("no URL for the report: give -url, the report's official address (every entry cites it); data/ has no %s to take it from", opt.Edition)
 	}
 	d.url = e.URL
@@ -227,6 +271,10 @@ func (d *draft) build() error {
 	listed := map[string]bool{}
 	developed := map[string]bool{}
 	for _, rm := range rep.Markets {
+		if rm.Development && opt.ListingOnly && !d.summarised(old, rm) {
+			d.note(fmt.Sprintf("page %d: %q is named under positive developments: not imported in listing-only mode (a development needs a summary); add it by hand if it belongs", rm.Page, rm.Heading))
+			continue
+		}
 		slug, dm := d.slugFor(rm)
 		if rm.Development {
 			if developed[slug] {
@@ -242,6 +290,14 @@ func (d *draft) build() error {
 			}
 			listed[slug] = true
 			summary, sources := d.carry(old, slug, false)
+			if summary == dataset.SummaryPlaceholder && opt.ListingOnly {
+				d.res.Placeholders--
+				d.res.Pending++
+				summary = dataset.SummaryPending
+				if rm.Page < 1 {
+					d.note(fmt.Sprintf("%q: no page found for it: add entries' page by hand (a pending summary needs it)", rm.Heading))
+				}
+			}
 			en := entry{Market: slug, Section: rm.Section, Page: rm.Page, Summary: summary, Sources: d.cite(sources)}
 			for _, dom := range rm.Domains {
 				en.Domains = append(en.Domains, domain.Unicode(dom))
@@ -454,11 +510,18 @@ type (
 		Title         string        `yaml:"title"`
 		Published     string        `yaml:"published"`
 		URL           string        `yaml:"url"`
+		Report        *reportRef    `yaml:"report,omitempty"`
 		Counts        counts        `yaml:"counts,omitempty"`
 		FullyRecorded fullyRecorded `yaml:"fully_recorded,omitempty"`
 		Sources       []string      `yaml:"sources"`
 		Entries       []entry       `yaml:"entries"`
 		Developments  []development `yaml:"developments,omitempty"`
+	}
+	reportRef struct {
+		URL        string `yaml:"url"`
+		SHA256     string `yaml:"sha256,omitempty"`
+		Pages      int    `yaml:"pages,omitempty"`
+		PageOffset int    `yaml:"page_offset,omitempty"`
 	}
 	counts struct {
 		Online   *int   `yaml:"online,omitempty"`

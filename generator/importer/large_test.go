@@ -18,12 +18,12 @@ func TestPDFLargeReport(t *testing.T) {
 	title := "2024 Review of Notorious Markets for Counterfeiting and Piracy"
 	var tocl []string
 	var pages []page
-	pages = append(pages, page{body: "<h1>" + title + "</h1>"})
+	pages = append(pages, page{Body: "<h1>" + title + "</h1>"})
 	countries := []string{"Argentina", "Brazil", "China", "India", "Mexico", "Thailand"}
 	n := 1
 	var body strings.Builder
 	flush := func() {
-		pages = append(pages, page{header: title, footer: fmt.Sprint(n), body: body.String()})
+		pages = append(pages, page{Header: title, Footer: fmt.Sprint(n), Body: body.String()})
 		body.Reset()
 		n++
 	}
@@ -49,7 +49,7 @@ func TestPDFLargeReport(t *testing.T) {
 		}
 		flush()
 	}
-	pages = append(pages[:1], append([]page{{body: toc(tocl[:len(tocl)/2]...)}, {body: toc(tocl[len(tocl)/2:]...)}}, pages[1:]...)...)
+	pages = append(pages[:1], append([]page{{Body: toc(tocl[:len(tocl)/2]...)}, {Body: toc(tocl[len(tocl)/2:]...)}}, pages[1:]...)...)
 	start := time.Now()
 	pdf := printPDF(t, "big", pages)
 	t.Logf("printed %d pages in %s", len(pages), time.Since(start))

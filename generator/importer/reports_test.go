@@ -7,8 +7,8 @@ const ustr2023Title = "2023 Review of Notorious Markets for Counterfeiting and P
 
 // ustr2023 is a review in the 2019–2025 layout.
 var ustr2023 = []page{
-	{body: `<h1>` + ustr2023Title + `</h1><p>Office of the United States Trade Representative</p>`},
-	{body: toc(
+	{Body: `<h1>` + ustr2023Title + `</h1><p>Office of the United States Trade Representative</p>`},
+	{Body: toc(
 		"Overview of the Results of the 2023 Review|1",
 		"Positive Developments Since the 2022 Review|1",
 		"Online Markets|2",
@@ -22,14 +22,14 @@ var ustr2023 = []page{
 		"China|3",
 		"Silk Street Market, Beijing|3",
 		"Public Information|4",
-	), footer: "i"},
-	{header: ustr2023Title, footer: "1", body: `
+	), Footer: "i"},
+	{Header: ustr2023Title, Footer: "1", Body: `
 <h2>Overview of the Results of the 2023 Review</h2>
 <p>The review names online and physical markets that right holders reported. It makes no finding of law.</p>
 <h2>Positive Developments Since the 2022 Review</h2>
 <h3>OLD LOCKER</h3>
 <p>The operator of oldlocker.com reportedly closed the site in 2023 after a court order.</p>`},
-	{header: ustr2023Title, footer: "2", body: `
+	{Header: ustr2023Title, Footer: "2", Body: `
 <h2>Online Markets</h2>
 <p>The markets below were nominated by right holders in the public comments.</p>
 <h3>FXB TORRENTS</h3>
@@ -40,7 +40,7 @@ Sweden; right holders say it ignores notices and offers ﬁlms and coun-<br>terf
 platform reportedly lets sellers offer counterfeit goods in live streams.</p>
 <h3>STREAMZILLA</h3>
 <p>Nominated as streamzilla.to and</p>`},
-	{header: ustr2023Title, footer: "3", body: `
+	{Header: ustr2023Title, Footer: "3", Body: `
 <p>streamzilla.net. The site is reportedly operated from Vietnam and offers unlicensed streaming of films and series.</p>
 <h2>Physical Markets</h2>
 <h3>Argentina</h3>
@@ -49,7 +49,7 @@ platform reportedly lets sellers offer counterfeit goods in live streams.</p>
 <h3>China</h3>
 <h3>Silk Street Market, Beijing</h3>
 <p>Right holders report counterfeit bags and watches sold to visitors.</p>`},
-	{header: ustr2023Title, footer: "4", body: `
+	{Header: ustr2023Title, Footer: "4", Body: `
 <h2>Public Information</h2>
 <p>The review is published on the agency's website.</p>`},
 }
@@ -58,8 +58,8 @@ const ustr2018Title = "2018 Out-of-Cycle Review of Notorious Markets"
 
 // ustr2018 is a review in the 2017–2018 layout: domains in the headings.
 var ustr2018 = []page{
-	{body: `<h1>` + ustr2018Title + `</h1><p>Office of the United States Trade Representative</p>`},
-	{body: toc(
+	{Body: `<h1>` + ustr2018Title + `</h1><p>Office of the United States Trade Representative</p>`},
+	{Body: toc(
 		"Overview of the Results of the 2018 Review|1",
 		"Positive Developments|1",
 		"Online Markets|2",
@@ -71,14 +71,14 @@ var ustr2018 = []page{
 		"Argentina|3",
 		"La Salada, Buenos Aires|3",
 		"Public Information|3",
-	), footer: "i"},
-	{header: ustr2018Title, footer: "1", body: `
+	), Footer: "i"},
+	{Header: ustr2018Title, Footer: "1", Body: `
 <h2>Overview of the Results of the 2018 Review</h2>
 <p>This out-of-cycle review lists online and physical markets reported for infringement.</p>
 <h2>Positive Developments</h2>
 <h3>Shop-o-Rama</h3>
 <p>The platform at SHOPORAMA.COM.CN reportedly removed listings faster in 2018.</p>`},
-	{header: ustr2018Title, footer: "2", body: `
+	{Header: ustr2018Title, Footer: "2", Body: `
 <h2>Online Markets</h2>
 <h3>FIXTUREBAY.COM</h3>
 <p>One of the largest torrent sites, reportedly operated from Sweden.</p>
@@ -86,7 +86,7 @@ var ustr2018 = []page{
 <p>Megalocker is a cyberlocker reportedly operated from Ukraine that pays uploaders for popular files.</p>
 <h3 class=narrow>Pirate Library of Everything Ever Printed and Scanned (pleeps.org)</h3>
 <p>The shadow library reportedly hosts millions of books and journal articles and is</p>`},
-	{header: ustr2018Title, footer: "3", body: `
+	{Header: ustr2018Title, Footer: "3", Body: `
 <p>headquartered in Russia, according to publishers.</p>
 <h2>Physical Markets</h2>
 <h3>Argentina</h3>
@@ -100,8 +100,8 @@ const euHeader = "Counterfeit and Piracy Watch List 2022"
 
 // eu2022 is a watch list in the EU's layout: numbered sections, a page in two columns.
 var eu2022 = []page{
-	{body: `<p>EUROPEAN COMMISSION</p><p>Brussels, 1.12.2022</p><h1>COMMISSION STAFF WORKING DOCUMENT</h1><h1>Counterfeit and Piracy Watch List</h1>`},
-	{body: toc(
+	{Body: `<p>EUROPEAN COMMISSION</p><p>Brussels, 1.12.2022</p><h1>COMMISSION STAFF WORKING DOCUMENT</h1><h1>Counterfeit and Piracy Watch List</h1>`},
+	{Body: toc(
 		"1. Introduction|1",
 		"2. Copyright-infringing sites|1",
 		"2.1 Cyberlockers|1",
@@ -109,8 +109,8 @@ var eu2022 = []page{
 		"3. E-commerce platforms|3",
 		"4. Physical marketplaces|3",
 		"5. Next steps|3",
-	), footer: "i"},
-	{header: euHeader, footer: "1", body: `
+	), Footer: "i"},
+	{Header: euHeader, Footer: "1", Body: `
 <h2>1. Introduction</h2>
 <p>This list names marketplaces outside the EU reported to engage in or facilitate infringement.</p>
 <h2>2. Copyright-infringing sites</h2>
@@ -125,11 +125,11 @@ the stakeholders who took part in the consultation for this edition.</p>
 download and that it does not answer notices sent by right holders, and that links to its files are
 spread on many linking sites and forums in several languages.</p>
 </div>`},
-	{header: euHeader, footer: "2", body: `
+	{Header: euHeader, Footer: "2", Body: `
 <h3>2.2 Stream-ripping sites</h3>
 <h4 class=narrow>Ripperoo Converter and Downloader for Online Video Platforms</h4>
 <p>Domain: ripperoo.cc. The service is reportedly hosted in</p>`},
-	{header: euHeader, footer: "3", body: `
+	{Header: euHeader, Footer: "3", Body: `
 <p>the Netherlands and converts music videos to audio files.</p>
 <h2>3. E-commerce platforms</h2>
 <h4>Shop-o-Rama</h4>

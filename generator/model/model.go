@@ -7,15 +7,19 @@ import (
 	"sort"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/gazetteer"
+	"github.com/notorious-markets-watch/nmw/generator/maps"
 )
 
 // Site is the linked data set.
 type Site struct {
 	Set        *dataset.Set
-	Publishers []*Publisher // in publishers.yaml order
-	Markets    []*Market    // by slug
-	Editions   []*Edition   // by year, then publisher
-	Years      []*Year      // ascending
+	Publishers []*Publisher     // in publishers.yaml order
+	Markets    []*Market        // by slug
+	Editions   []*Edition       // by year, then publisher
+	Years      []*Year          // ascending
+	Places     gazetteer.Places // where the markets' cities are (data/places.yaml); set by pipeline.Load
+	World      *maps.World      // the countries' outlines (data/geo/), or nil; set by pipeline.Load
 }
 
 // Publisher is a publisher with its editions.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
+	"github.com/notorious-markets-watch/nmw/generator/gazetteer"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
@@ -111,6 +112,7 @@ type Entry struct {
 	Page    *int     `json:"report_page"`
 	Domains []string `json:"domains"`
 	Summary string   `json:"summary"`
+	Pending bool     `json:"summary_pending,omitempty"` // listing-only: Summary says where the report names it (pending.go)
 	Sources []string `json:"sources"`
 }
 
@@ -131,11 +133,20 @@ type Market struct {
 	Categories  []string `json:"categories"`
 	Country     string   `json:"country"`
 	City        string   `json:"city"`
+	Place       *Place   `json:"place,omitempty"` // where the city is, if places.yaml places it
 	Domains     Domains  `json:"domains"`
 	Page        string   `json:"page"`
 	Current     bool     `json:"on_a_current_list"`
 	Statuses    []Status `json:"statuses"`
 	Sources     []string `json:"sources"`
+}
+
+// Place is where a market's city is, from GeoNames (CC BY 4.0) through data/places.yaml.
+type Place struct {
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
+	GeoNames  int     `json:"geonames"`
+	Source    string  `json:"source"`
 }
 
 // Domains are a market's registrable domains, in lower-case ASCII (punycode).
@@ -234,6 +245,10 @@ var CSVFields = []CSVField{
 	{Name: "summary", Type: "string", Description: "what the edition reported, in our own words (markdown, on one line); empty where not yet recorded"},
 	{Name: "sources", Type: "string", Description: "addresses of the sources, separated by single spaces"},
 	{Name: "market_page", Type: "string", Description: "the market's page, relative to the site's root"},
+	// issue 29: where the city is, when data/places.yaml places it (GeoNames, CC BY 4.0)
+	{Name: "latitude", Type: "number", Description: "latitude of the market's city in degrees (GeoNames), or empty"},
+	{Name: "longitude", Type: "number", Description: "longitude of the market's city in degrees (GeoNames), or empty"},
+	{Name: "geonames", Type: "string", Format: "uri", Description: "the GeoNames page of the market's city (the source of its coordinates; CC BY 4.0, credit GeoNames), or empty"},
 }
 
 func required(f CSVField) CSVField {
@@ -348,7 +363,7 @@ type markets struct {
 func newMarkets(site *model.Site) (markets, error) {
 	ms := markets{rec: make(map[*model.Market]*Market, len(site.Markets))}
 	for _, m := range site.Markets {
-		mm, err := market(m)
+		mm, err := market(site, m)
 		if err != nil {
 			return ms, err
 		}
@@ -522,7 +537,7 @@ func edition(e *model.Edition) func(d *doc) {
 			if err != nil {
 				return nil, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
 			}
-			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: strings.TrimSpace(l.Summary), Sources: list(l.Sources)}
+			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: summary(l), Pending: l.Pending(), Sources: list(l.Sources)}
 			if l.Page > 0 {
 				en.Page = &l.Page
 			}
@@ -535,11 +550,14 @@ func edition(e *model.Edition) func(d *doc) {
 	}
 }
 
-func market(m *model.Market) (Market, error) {
+func market(site *model.Site, m *model.Market) (Market, error) {
 	mm := Market{
 		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
 		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
 		Page: MarketPage(m.Slug), Current: m.Current(), Statuses: statuses(m), Sources: list(m.Sources),
+	}
+	if p := site.Places[gazetteer.Key(m.Country, m.City)]; p != nil && m.City != "" {
+		mm.Place = &Place{Latitude: p.Lat, Longitude: p.Lon, GeoNames: p.GeoNames, Source: p.Source}
 	}
 	var err error
 	if mm.Domains.Current, err = canonical(m.Domains.Current); err != nil {
@@ -636,8 +654,9 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 			row := []string{
 				e.ID(), e.Publisher.ID, strconv.Itoa(e.Year), e.Published, e.Title, e.URL,
 				m.Slug, m.Name, m.Kind, m.Country, m.City, strings.Join(m.Categories, " "),
-				l.Section, page, strings.Join(doms, " "), oneLine(l.Summary), strings.Join(l.Sources, " "), MarketPage(m.Slug),
+				l.Section, page, strings.Join(doms, " "), oneLine(summary(l)), strings.Join(l.Sources, " "), MarketPage(m.Slug),
 			}
+			row = append(row, placeColumns(site, m.Market)...)
 			if len(row) != len(CSVFields) {
 				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))
 			}
@@ -676,4 +695,14 @@ func slugs(ms []*model.Market) []string {
 // list returns a non-nil copy, so that JSON always has an array where the schema says list.
 func list[T any](xs []T) []T {
 	return append([]T{}, xs...)
+}
+
+// placeColumns are a listing's latitude, longitude and geonames columns (issue 29): empty
+// unless data/places.yaml places the market's city.
+func placeColumns(site *model.Site, m *dataset.Market) []string {
+	p := site.Places[gazetteer.Key(m.Country, m.City)]
+	if p == nil || m.City == "" {
+		return []string{"", "", ""}
+	}
+	return []string{strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64), p.Source}
 }

@@ -31,13 +31,15 @@ const standardsBase = "https://example.github.io/watch/"
 
 // TestStandards builds the site from data/ and checks its machine-readable files against the
 // standards their readers expect: every JSON file against its published JSON Schema, the
-// Frictionless data package against the files it describes, the RSS feed and the sitemap.
+// Frictionless data package against the files it describes, the RSS feed and the sitemap, and
+// robots.txt, the sitemaps and the feeds as crawlers and feed readers parse them.
 func TestStandards(t *testing.T) {
 	s := sitetest.Build(t, sitetest.Options{BaseURL: standardsBase, HandWritten: true})
 	t.Run("schemas", func(t *testing.T) { testSchemas(t, s) })
 	t.Run("datapackage", func(t *testing.T) { testDataPackage(t, s) })
 	t.Run("feed", func(t *testing.T) { testFeed(t, s) })
 	t.Run("sitemap", func(t *testing.T) { testSitemap(t, s) })
+	t.Run("readers", func(t *testing.T) { testReaders(t, s) })
 }
 
 // compileSchemas compiles every published schema, each known by its $id, and returns them by
@@ -342,6 +344,10 @@ func checkValue(f opendata.CSVField, v string, missing bool) error {
 		}
 		if c != nil && c.Minimum != nil && n < *c.Minimum {
 			return fmt.Errorf("%d is below %d", n, *c.Minimum)
+		}
+	case "number":
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return fmt.Errorf("%q is not a number", v)
 		}
 	case "string":
 		if f.Format == "uri" {

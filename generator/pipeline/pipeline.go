@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -11,6 +12,8 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/extension"
+	"github.com/notorious-markets-watch/nmw/generator/gazetteer"
+	"github.com/notorious-markets-watch/nmw/generator/maps"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
 	"github.com/notorious-markets-watch/nmw/generator/outdir"
@@ -62,11 +65,20 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 		return nil, nil, err
 	}
 	problems = append(problems, validate.Check(set, validate.Options{Today: today})...)
+	places, placeProblems := gazetteer.Load(dataDir)
+	problems = append(problems, placeProblems...)
+	problems = append(problems, gazetteer.Check(places, set)...)
+	world, err := maps.Load(dataDir)
+	if err != nil {
+		problems = append(problems, dataset.Problem{File: filepath.Join(dataDir, maps.File), Message: err.Error()})
+	}
 	dataset.SortProblems(problems)
 	if len(problems) > 0 {
 		return nil, problems, nil
 	}
-	return model.Build(set), nil, nil
+	site := model.Build(set)
+	site.Places, site.World = places, world
+	return site, nil, nil
 }
 
 // Generate first rolls back a run on contentDir that was interrupted, then loads dataDir and, if

@@ -59,7 +59,9 @@ func summaryWords(m *model.Market, categories map[string]string) string {
 		}
 	}
 	for _, l := range m.Listings {
-		texts = append(texts, l.Summary)
+		if !l.Pending() {
+			texts = append(texts, l.Summary)
+		}
 	}
 	for _, d := range m.Developments {
 		texts = append(texts, d.Summary)

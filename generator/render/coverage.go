@@ -19,7 +19,8 @@ type coveragePage struct {
 
 type coverageParams struct {
 	Editions []coverageRow     `json:"editions"`
-	Missing  []coverageMissing `json:"missing"` // newest first
+	Missing  []coverageMissing `json:"missing"`                    // newest first
+	Pending  []coveragePending `json:"pending,omitempty,omitzero"` // newest first (pending.go)
 }
 
 // coverageMissing is what is missing from one edition: each section complete, or how many of
@@ -97,6 +98,9 @@ func coverage(site *model.Site) coveragePage {
 			}
 		}
 		p.Params.Missing = append(p.Params.Missing, m)
+		if pe := pendingOf(e); len(pe.Entries) > 0 {
+			p.Params.Pending = append(p.Params.Pending, pe)
+		}
 	}
 	return p
 }

@@ -75,11 +75,12 @@ type term struct {
 
 // terms are the title pages of the taxonomies and of each term in use.
 func terms(site *model.Site) []term {
+	cs := cities(site) // places.go
 	out := []term{
 		{"categories/_index.md", section{"Categories", "Markets by what they are: marketplaces, torrent indexes, cyberlockers, physical markets and more."}},
-		{"countries/_index.md", section{"Countries", "Markets by the country the reports place them in."}},
+		{"countries/_index.md", countriesFront(site, cs)},
 		{"kinds/_index.md", section{"Online and physical", "Markets by kind: websites and apps, or physical places."}},
-		{"statuses/_index.md", section{"Status", "Markets on a current list, markets known to be off the lists now, and markets listed before whose latest edition is too partly recorded to say."}},
+		{"statuses/_index.md", section{"Status", "Markets on a current list, markets known to be off the lists now, and markets listed before whose latest edition is recorded too incompletely to tell."}},
 		{"kinds/online/_index.md", section{"Online markets", "Websites, apps and services reported on a watchlist."}},
 		{"kinds/physical/_index.md", section{"Physical markets", "Malls, streets and districts reported on a watchlist."}},
 		{"statuses/" + StatusCurrent + "/_index.md", section{"On a current list", "Markets named in the latest edition of at least one list."}},
@@ -108,13 +109,17 @@ func terms(site *model.Site) []term {
 	sort.Strings(codes)
 	for _, c := range codes {
 		name := place.CountryName(c)
-		out = append(out, term{"countries/" + strings.ToLower(c) + "/_index.md", countryTerm{
+		t := countryTerm{
 			Title:       name,
 			Description: "Markets the watchlists place in " + name + ".",
-			Params:      countryParams{Names: place.CountryNames(c)},
-		}})
+			Params:      countryParams{Names: place.CountryNames(c), Map: zoom(site, c, cs), Places: countryCities(cs, c)},
+		}
+		if t.Params.Map != nil {
+			t.Outputs = mapOutputs
+		}
+		out = append(out, term{"countries/" + strings.ToLower(c) + "/_index.md", t})
 	}
-	return out
+	return append(out, cityTerms(site, cs)...)
 }
 
 // countryTerm is a country's taxonomy page; its names in every language of the site (from
@@ -122,9 +127,12 @@ func terms(site *model.Site) []term {
 type countryTerm struct {
 	Title       string        `json:"title"`
 	Description string        `json:"description"`
+	Outputs     []string      `json:"outputs,omitempty"` // with "map" when it has a map (places.go)
 	Params      countryParams `json:"params"`
 }
 
 type countryParams struct {
-	Names map[string]string `json:"names"`
+	Names  map[string]string `json:"names"`
+	Map    *countryMap       `json:"map,omitempty"`    // places.go
+	Places []string          `json:"places,omitempty"` // its cities' terms ("cities" would make the page a term of that taxonomy)
 }

@@ -19,6 +19,7 @@ type marketPage struct {
 	Description string       `json:"description"`
 	Categories  []string     `json:"categories"`
 	Countries   []string     `json:"countries,omitempty,omitzero"`
+	Cities      []string     `json:"cities,omitempty,omitzero"` // places.go
 	Kinds       []string     `json:"kinds"`
 	Statuses    []string     `json:"statuses"`
 	Params      marketParams `json:"params"`
@@ -60,6 +61,7 @@ type historyItem struct {
 	Page          int         `json:"page,omitempty,omitzero"`
 	Summary       string      `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
 	SummaryHTML   string      `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
+	Pending       string      `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
 	Sources       []sourceRef `json:"sources"`
 }
 
@@ -136,6 +138,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 	if m.Country != "" {
 		p.Countries = []string{strings.ToLower(m.Country)}
 	}
+	p.Cities = marketCities(m)
 	switch {
 	case len(m.Statuses) == 0:
 		p.Statuses = []string{} // named only as a positive development: never listed, so not "formerly listed"
@@ -228,6 +231,9 @@ func marketHistory(m *model.Market) []historyItem {
 	for _, l := range m.Listings {
 		h := item(l.Edition, l.Summary, l.Sources)
 		h.Section, h.Page = l.Section, l.Page
+		if l.Pending() {
+			h.Summary, h.SummaryHTML, h.Pending = "", "", pendingLink(l)
+		}
 		items = append(items, h)
 	}
 	for _, d := range m.Developments {

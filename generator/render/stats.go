@@ -222,6 +222,9 @@ type seriesFront struct {
 	Label  string `json:"label"`
 	Counts []int  `json:"counts"`
 	Total  int    `json:"total"`
+	// Others is, on the row "other", how many countries it adds up. The templates say the
+	// rows "other" and "none" in the reader's language; Label is their English for the JSON.
+	Others int `json:"others,omitempty"`
 }
 
 type tenureFront struct {
@@ -319,6 +322,7 @@ func countries(rows []model.Series, first, last int) []seriesFront {
 		}
 	}
 	if n > 0 {
+		other.Others = n
 		other.Label = fmt.Sprintf("%d other countries", n)
 		if n == 1 {
 			other.Label = "1 other country"

@@ -58,6 +58,7 @@ type yearEntry struct {
 	Page        int    `json:"page,omitempty,omitzero"`
 	Summary     string `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
 	SummaryHTML string `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it inline (mdhtml)
+	Pending     string `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
 }
 
 // newYearEntry is a yearEntry with its summary rendered where the generator can.
@@ -136,6 +137,10 @@ func yearListing(e *model.Edition) yearEdition {
 	entries := func(ls []*model.Listing) []yearEntry {
 		out := []yearEntry{}
 		for _, l := range ls {
+			if l.Pending() {
+				out = append(out, yearEntry{Name: l.Market.Name, Slug: l.Market.Slug, Section: l.Section, Page: l.Page, Pending: pendingLink(l)})
+				continue
+			}
 			out = append(out, newYearEntry(l.Market.Name, l.Market.Slug, l.Section, l.Page, l.Summary))
 		}
 		return out

@@ -60,6 +60,11 @@ func TestAccessibility(t *testing.T) {
 		{"statistics", "/statistics/", ""},
 		{"coverage", "/coverage/", ""},
 		{"search", "/search/?q=torrent", ""},
+		{"countries and the world map", "/countries/", ""}, // issue 29
+		{"places", "/cities/", ""},
+		{"city", "/cities/th-bangkok/", ""},
+		{"de/countries and the world map", "/de/countries/", ""},
+		{"zh-hans/city", "/zh-hans/cities/th-bangkok/", ""},
 		{"check: listed", "/?q=https://item.taobao.com/x", "Taobao"},
 		{"check: not found", "/?q=example-shop-nowhere.com", "Not among the markets recorded here"},
 		{"check: garbage", "/?q=%3Cscript%3E", ""},

@@ -201,14 +201,14 @@ func TestCheckInOtherLanguages(t *testing.T) {
 		{"es", []askCase{
 			{"listed", "https://item.taobao.com/x", []string{"En una lista vigente: Taobao",
 				"item.taobao.com pertenece a taobao.com, que es un dominio de Taobao.",
-				"USTR Notorious Markets List: ediciones 2024–2025. En la última edición de USTR (2025).",
+				"USTR Notorious Markets List: ediciones 2024–2025. Figura en la última edición de USTR (2025).",
 				"Lo que dijeron los informes sobre Taobao"}, []string{"On a current list", "Listed in"}},
 			{"not found", "https://www.example-shop.net/deal", []string{"No está entre los mercados registrados aquí",
-				"www.example-shop.net no está entre los 8 mercados registrados aquí de la USTR Notorious Markets List (ediciones 2024–2025) y la EU Counterfeit and Piracy Watch List (edición 2024).",
+				"www.example-shop.net no está entre los 8 mercados registrados aquí a partir de la USTR Notorious Markets List (ediciones 2024–2025) y la EU Counterfeit and Piracy Watch List (edición 2024).",
 				"lista de USTR de 2025: 6 mercados registrados por ahora; su recuento oficial no está publicado en lo que pudimos leer.",
 				"Vea hasta qué punto están completos los datos, el informe oficial de USTR de 2025",
-				"Ni siquiera una respuesta completa garantizaría que la tienda es segura", "Antes de comprar, compruebe:"}, []string{"Not among", "Before you buy"}},
-			{"listed before", "xn--bcher-piraten-wob.de", []string{"Figuró antes: Bücherpiraten", "bücher-piraten.de es un dominio de Bücherpiraten.",
+				"Ni siquiera una respuesta completa garantizaría que la tienda sea segura", "Antes de comprar, compruebe:"}, []string{"Not among", "Before you buy"}},
+			{"listed before", "xn--bcher-piraten-wob.de", []string{"En la lista en ediciones anteriores: Bücherpiraten", "bücher-piraten.de es un dominio de Bücherpiraten.",
 				"No podemos saber si Bücherpiraten sigue en la lista"}, []string{"Listed before"}},
 			{"unknown name", "Zalando", []string{"«Zalando» no está entre los 8 mercados registrados aquí", "Ningún mercado registrado aquí tiene un nombre así."}, nil},
 			{"ambiguous name", "silk", []string{"Mercados con nombres parecidos: ¿a cuál se refiere?", "Silk Market físico, Beijing, China", "Silk Road Bazaar físico, Istanbul, Turquía"}, nil},
@@ -216,13 +216,13 @@ func TestCheckInOtherLanguages(t *testing.T) {
 			{"too long", strings.Repeat("a", 5000), []string{"Es demasiado largo para ser una dirección web o un nombre."}, nil},
 		}},
 		{"zh-hans", []askCase{
-			{"listed", "taobao.com", []string{"在现行名单上：Taobao", "taobao.com 是 Taobao 的域名。", "被列入 USTR 最新一版（2025）。", "报告对 Taobao 的说法"}, []string{"On a current list"}},
-			{"former domain", "www.piratebay.se/", []string{"在现行名单上：The Pirate Bay", "属于 piratebay.se，而它是 The Pirate Bay 的旧域名"}, nil},
+			{"listed", "taobao.com", []string{"在现行名单上：Taobao", "taobao.com 是 Taobao 的域名。", "列入版本 2024–2025。被列入 USTR 最新一版（2025）。", "报告对 Taobao 的说法"}, []string{"On a current list"}},
+			{"former domain", "www.piratebay.se/", []string{"在现行名单上：The Pirate Bay", "属于 piratebay.se，后者是 The Pirate Bay 的旧域名"}, nil},
 			{"not found", "https://www.example-shop.net/deal", []string{"不在本站收录的市场中",
 				"www.example-shop.net 不在本站从USTR Notorious Markets List（2024–2025 年各版）和EU Counterfeit and Piracy Watch List（2024 年版）收录的 8 个市场中。",
 				"2025 年 USTR 名单：目前已收录 6 个市场；在我们能读到的资料中，其官方数量未公布。",
 				"即使答案完整，也不能保证该店铺安全", "购买前，请检查："}, []string{"Not among"}},
-			{"ambiguous name", "silk", []string{"名称相似的市场：您指的是哪一个？", "Silk Market 实体, Beijing, 中国", "Silk Road Bazaar 实体, Istanbul, 土耳其"}, nil},
+			{"ambiguous name", "silk", []string{"名称相似的市场：您指的是哪一个？", "Silk Market 实体、Beijing、中国", "Silk Road Bazaar 实体、Istanbul、土耳其"}, nil},
 			{"garbage", "!!! ???", []string{"请输入店铺网址（如 shop.example.com）或店铺名称。"}, []string{"不在本站"}},
 		}},
 	} {
@@ -245,8 +245,22 @@ func TestCheckInOtherLanguages(t *testing.T) {
 		}
 		run(t, ctx, "#search-q", "#search-results", []askCase{
 			{"summary word", "sneakers", []string{"1 mercado encontrado", "Taobao"}, nil},
-			{"category in Spanish", "biblioteca pirata", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
+			{"category in Spanish", "biblioteca sombra", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
+			// the whole category name, with its words of two letters ("en", "la", "de")
+			{"category name in Spanish", "Biblioteca en la sombra", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
+			{"category name in Spanish, accents", "Índice de torrents", []string{"1 mercado encontrado", "The Pirate Bay"}, nil},
+			// a short word alone is looked for in names only, not in every category name holding "de"
+			{"short word alone", "de", []string{"No está entre los mercados registrados aquí"}, nil},
 			{"nothing", "zebra", []string{"No está entre los mercados registrados aquí"}, nil},
+		})
+	})
+	t.Run("fr/search", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/fr/search/"), chromedp.WaitVisible(chromedp.CSS("form.search.ready"))); err != nil {
+			t.Fatal(err)
+		}
+		run(t, ctx, "#search-q", "#search-results", []askCase{
+			{"category name in French", "Index de torrents", []string{"1 marché trouvé", "The Pirate Bay"}, nil},
+			{"category name in French, two words", "Bibliothèque fantôme", []string{"1 marché trouvé", "Bücherpiraten"}, nil},
 		})
 	})
 	if p := console.Problems(); len(p) > 0 {

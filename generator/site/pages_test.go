@@ -218,6 +218,6 @@ func TestCoveragePage(t *testing.T) {
 		`<a href="/years/2019/">USTR 2019</a>`,
 		"<td>3 of 3 (100%)</td>", "<td>1 of 2 (50%)</td>", "<td>4 of 5 (80%)</td>",
 		"<td>1 recorded; official count not published</td>",
-		"<strong>USTR 2019</strong>: online complete; physical: 1 of 2 missing.",
+		"<strong>USTR 2019</strong>: online: complete; physical: 1 of 2 missing.",
 		`<a href="https://github.com/notorious-markets-watch/nmw/issues/new?edition=EU&#43;2020&amp;template=missing-listing.yml&amp;title=Missing&#43;listing%3A&#43;EU&#43;2020" rel="nofollow noopener noreferrer">add a missing listing</a>`)
 }

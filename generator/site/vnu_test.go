@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 )
 
 // vnuJar returns the path of the Nu Html Checker, installed by
@@ -42,7 +40,7 @@ type vnuMessage struct {
 // from data/ with the hand-written pages, and allows no error.
 func TestHTMLIsValid(t *testing.T) {
 	java, jar := vnuJar(t)
-	site := sitetest.Build(t, sitetest.Options{HandWritten: true})
+	site := realSite(t) // shared with the other tests that read the site built from data/
 	var pages []string
 	walkHTML(t, site.Public, func(path, _ string) { pages = append(pages, path) })
 	sort.Strings(pages)

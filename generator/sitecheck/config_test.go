@@ -27,17 +27,24 @@ type netlifyConfig struct {
 		Command     string            `toml:"command"`
 		Environment map[string]string `toml:"environment"`
 	} `toml:"context"`
-	Headers []struct {
-		For    string            `toml:"for"`
-		Values map[string]string `toml:"values"`
-	} `toml:"headers"`
-	Redirects []struct {
-		From       string              `toml:"from"`
-		To         string              `toml:"to"`
-		Status     int                 `toml:"status"`
-		Force      bool                `toml:"force"`
-		Conditions map[string][]string `toml:"conditions"`
-	} `toml:"redirects"`
+	Headers   []netlifyHeader   `toml:"headers"`
+	Redirects []netlifyRedirect `toml:"redirects"`
+}
+
+// netlifyHeader is one [[headers]] rule, as netlify.toml has it and as @netlify/config resolves it.
+type netlifyHeader struct {
+	For    string            `toml:"for" json:"for"`
+	Values map[string]string `toml:"values" json:"values"`
+}
+
+// netlifyRedirect is one [[redirects]] rule, as netlify.toml has it and as @netlify/config
+// resolves it.
+type netlifyRedirect struct {
+	From       string              `toml:"from" json:"from"`
+	To         string              `toml:"to" json:"to"`
+	Status     int                 `toml:"status" json:"status"`
+	Force      bool                `toml:"force" json:"force"`
+	Conditions map[string][]string `toml:"conditions" json:"conditions"`
 }
 
 func readNetlify(t *testing.T) netlifyConfig {
@@ -108,38 +115,46 @@ func TestNetlifyCommands(t *testing.T) {
 	if c.Build.Publish != "public" {
 		t.Errorf("publish = %q, want public", c.Build.Publish)
 	}
-	check := func(name, cmd, baseVar string) {
-		gen := strings.Index(cmd, "go run ./generator generate")
-		hugo := regexp.MustCompile(`(^|&& )(\S+=\S+ )*hugo `).FindStringIndex(cmd)
-		switch {
-		case gen < 0:
-			t.Errorf("%s: command %q does not run the generator", name, cmd)
-		case hugo == nil || hugo[0] < gen:
-			t.Errorf("%s: command %q does not run hugo after the generator", name, cmd)
-		}
-		if want := `--baseURL "` + baseVar + `/"`; !strings.Contains(cmd, want) {
-			t.Errorf("%s: command %q lacks %s", name, cmd, want)
-		}
-		// The browser extension that generate writes links to the site: the same address.
-		if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
-			t.Errorf("%s: command %q lacks %s", name, cmd, want)
-		}
-		// Hugo's garbage collector settings, as `go run ./generator build` gives them.
-		if want := "&& " + strings.Join(pipeline.HugoGC, " ") + " hugo "; !strings.Contains(cmd, want) {
-			t.Errorf("%s: command %q lacks %s", name, cmd, want)
-		}
-		if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
-			t.Errorf("%s: command %q compiles Hugo", name, cmd)
-		}
-	}
-	check("build", c.Build.Command, "$URL")
+	checkNetlifyCommand(t, "build", c.Build.Command, "$URL")
 	for _, name := range []string{"deploy-preview", "branch-deploy"} {
 		ctx, ok := c.Context[name]
 		if !ok {
 			t.Errorf("no [context.%s]", name)
 			continue
 		}
-		check(name, ctx.Command, "$DEPLOY_PRIME_URL")
+		checkNetlifyCommand(t, name, ctx.Command, "$DEPLOY_PRIME_URL")
+	}
+}
+
+// checkNetlifyCommand checks one context's build command: the generator, then Netlify's Hugo,
+// both with the context's address (baseVar, e.g. $URL) and Hugo's garbage collector settings.
+func checkNetlifyCommand(t *testing.T, name, cmd, baseVar string) {
+	t.Helper()
+	gen := strings.Index(cmd, "go run ./generator generate")
+	hugo := regexp.MustCompile(`(^|&& )(\S+=\S+ )*hugo `).FindStringIndex(cmd)
+	switch {
+	case gen < 0:
+		t.Errorf("%s: command %q does not run the generator", name, cmd)
+	case hugo == nil || hugo[0] < gen:
+		t.Errorf("%s: command %q does not run hugo after the generator", name, cmd)
+	}
+	if want := `--baseURL "` + baseVar + `/"`; !strings.Contains(cmd, want) {
+		t.Errorf("%s: command %q lacks %s", name, cmd, want)
+	}
+	// The browser extension that generate writes links to the site: the same address.
+	if want := `go run ./generator generate --baseURL "` + baseVar + `/" &&`; !strings.Contains(cmd, want) {
+		t.Errorf("%s: command %q lacks %s", name, cmd, want)
+	}
+	// Hugo's garbage collector settings, as `go run ./generator build` gives them.
+	if want := "&& " + strings.Join(pipeline.HugoGC, " ") + " hugo "; !strings.Contains(cmd, want) {
+		t.Errorf("%s: command %q lacks %s", name, cmd, want)
+	}
+	if strings.Contains(cmd, "go tool hugo") || strings.Contains(cmd, "generator build") {
+		t.Errorf("%s: command %q compiles Hugo", name, cmd)
+	}
+	// --gc prunes Hugo's cache: the cards kept in HUGO_CACHEDIR between builds would be drawn again.
+	if strings.Contains(cmd, "--gc") {
+		t.Errorf("%s: command %q runs Hugo with --gc", name, cmd)
 	}
 }
 
@@ -279,6 +294,28 @@ func TestPagesWorkflow(t *testing.T) {
 			t.Errorf("build job runs %s before %s", name, order[i-1])
 		}
 	}
+	// Hugo's cache (the preview cards) survives between deploys: restored before the build,
+	// which writes it (HUGO_CACHEDIR, set in the step: the runner context is not allowed in a
+	// job's env), and saved after it, all at one path.
+	cacheOrder := []string{"actions/cache/restore", "build", "actions/cache/save"}
+	for i, name := range cacheOrder {
+		if _, ok := step[name]; !ok {
+			t.Errorf("build job has no %s step: each deploy would draw every preview card again", name)
+		} else if i > 0 && step[name] < step[cacheOrder[i-1]] {
+			t.Errorf("build job runs %s before %s", name, cacheOrder[i-1])
+		}
+	}
+	if i, ok := step["build"]; ok {
+		dir := build.Steps[i].Env["HUGO_CACHEDIR"]
+		if dir == "" {
+			t.Error("the build step sets no HUGO_CACHEDIR")
+		}
+		for _, name := range []string{"actions/cache/restore", "actions/cache/save"} {
+			if j, ok := step[name]; ok && build.Steps[j].With["path"] != dir {
+				t.Errorf("%s path = %v, the build's HUGO_CACHEDIR is %q", name, build.Steps[j].With["path"], dir)
+			}
+		}
+	}
 	if build.Steps != nil && step["actions/configure-pages"] >= 0 && build.Steps[step["actions/configure-pages"]].ID != "pages" {
 		t.Error("configure-pages step has no id: pages, which the build step reads")
 	}
@@ -306,10 +343,15 @@ func TestPagesWorkflow(t *testing.T) {
 // that a reader's later choice (the nf_lang cookie) wins; a missing page below a language's
 // folder gets that language's "page not found".
 func TestNetlifyLanguageRedirects(t *testing.T) {
-	c := readNetlify(t)
+	checkLanguageRedirects(t, readNetlify(t).Redirects)
+}
+
+// checkLanguageRedirects checks the language redirects of TestNetlifyLanguageRedirects.
+func checkLanguageRedirects(t *testing.T, redirects []netlifyRedirect) {
+	t.Helper()
 	want := map[string]string{"es": "es", "fr": "fr", "de": "de", "zh-hans": "zh"}
 	home, notFound := map[string]bool{}, map[string]bool{}
-	for _, r := range c.Redirects {
+	for _, r := range redirects {
 		switch {
 		case r.From == "/":
 			lang := strings.Trim(r.To, "/")

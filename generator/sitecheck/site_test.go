@@ -124,8 +124,13 @@ func TestOutputPathsAreSafe(t *testing.T) {
 			return err
 		}
 		n++
+		// The browser extension's unpacked copy must have _locales/<locale> (zh_CN), names the
+		// browsers fix; the zip carries them too, so a host that skips them loses no page.
+		rel, _ := filepath.Rel(s.Public, p)
+		if strings.HasPrefix(filepath.ToSlash(rel), "extension/nmw-check/_locales") {
+			return nil
+		}
 		if !ok.MatchString(d.Name()) {
-			rel, _ := filepath.Rel(s.Public, p)
 			t.Errorf("output path %s: not lower-case ASCII, or starts with _ or .", filepath.ToSlash(rel))
 		}
 		return nil

@@ -30,6 +30,10 @@ func (c *checker) summary(pos dataset.Pos, field, src string) {
 		c.add(pos.Problem(field, "is still the import's placeholder: write what this edition reported, in your own words, citing it"))
 		return
 	}
+	if strings.Contains(src, dataset.SummaryPending) {
+		c.add(pos.Problem(field, "holds the listing-only marker, which only an entry's summary may be, exactly: write what this edition reported, in your own words"))
+		return
+	}
 	if len(src) > MaxSummary {
 		c.add(pos.Problem(field, "is %d bytes; a summary is a few sentences (at most %d bytes)", len(src), MaxSummary))
 		return

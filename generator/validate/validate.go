@@ -378,6 +378,7 @@ func (c *checker) edition(e, earlier *dataset.Edition) {
 	c.text(pos, "title", e.Title)
 	c.published(e)
 	c.url(pos, "url", e.URL)
+	c.report(e)
 	c.counts(e)
 	c.fullyRecorded(e)
 	c.sources(pos, "sources", e.Sources)
@@ -401,7 +402,11 @@ func (c *checker) edition(e, earlier *dataset.Edition) {
 				c.add(pos.Problem(fmt.Sprintf("%s.domains[%d]", f, k), "%q is not a domain of %s: add it to markets/%s.yaml first", d, m.Name, m.Slug))
 			}
 		}
-		c.summary(pos, f+".summary", en.Summary)
+		if en.Pending() {
+			c.pending(pos, f, en)
+		} else {
+			c.summary(pos, f+".summary", en.Summary)
+		}
 		c.sources(pos, f+".sources", en.Sources)
 	}
 	for i, d := range e.Developments {

@@ -40,8 +40,7 @@ if (typeof nmwIndex === "undefined" && typeof importScripts === "function") {
     }
     quiet(api.action.setTitle({
       tabId: tabId,
-      title: listed ? m.name + (current ? " is on a current watchlist" : " is reported on a watchlist") + ": open for what was reported"
-        : "Notorious Markets Watch: is this site on a watchlist?",
+      title: listed ? api.i18n.getMessage(current ? "ext_badge_current" : "ext_badge_reported", [m.name]) : api.i18n.getMessage("ext_title"),
     }));
   }
 

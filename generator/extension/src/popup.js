@@ -1,5 +1,5 @@
 // The popup: what the index says of the site in the active tab (or, for tests, of the tab named
-// by ?tab=ID), in the site's wording. Built with DOM methods and textContent only: nothing from
+// by ?tab=ID), in the site's wording and the browser's language (_locales, written from i18n/). Built with DOM methods and textContent only: nothing from
 // the address or the data is parsed as HTML.
 /* global nmwMatch, nmwIndex */
 (function () {
@@ -11,7 +11,23 @@
   for (const m of ix.entries) {
     for (const h of m.hosts) hosts.set(h.ascii, { market: m, host: h });
   }
-  const roles = { current: "a domain of", former: "a former domain of", mirror: "a mirror domain of" };
+  const roles = { current: "js_role_current", former: "js_role_former", mirror: "js_role_mirror" };
+
+  // t says a message of _locales in the browser's language; its fields {name} are passed in the
+  // alphabetical order of their names (generator/extension/locales.go numbers them so).
+  function t(key, vars) {
+    const names = Object.keys(vars || {}).sort();
+    return api.i18n.getMessage(key, names.map((n) => String(vars[n])));
+  }
+
+  // The site's pages in the same language: English at the root, the others below /<lang>/.
+  const lang = api.i18n.getMessage("site_lang") || "en";
+  document.documentElement.lang = lang === "zh-hans" ? "zh-Hans" : lang;
+  function page(url) {
+    return lang === "en" || !url.startsWith(ix.site) ? url : ix.site + lang + "/" + url.slice(ix.site.length);
+  }
+  const number = (n) => n.toLocaleString(document.documentElement.lang);
+  const plural = new Intl.PluralRules(document.documentElement.lang);
 
   // el makes an element holding text (never HTML) and child elements.
   function el(tag, attrs, ...children) {
@@ -22,20 +38,28 @@
   }
 
   function link(href, text) {
-    return el("a", { href: href, target: "_blank", rel: "noopener" }, text);
+    return el("a", { href: page(href), target: "_blank", rel: "noopener" }, text);
+  }
+
+  // coverage says how much of a list's latest edition is recorded here.
+  function coverage(l) {
+    const vars = { year: l.latest, publisher: l.short, recorded: number(l.recorded) };
+    if (l.complete) return t("ext_coverage_complete", vars);
+    if (l.official == null) return t(plural.select(l.recorded) === "one" ? "js_partly_no_official_one" : "js_partly_no_official", vars);
+    return t("js_partly_official", Object.assign(vars, { official: number(l.official) }));
   }
 
   // latest says what the data says of the market in one list's latest edition.
   function latest(m, i) {
     const l = ix.lists[i];
-    const edition = "the latest " + l.short + " edition (" + l.latest + ")";
+    const vars = { list: l.short, year: l.latest };
     switch (m.latest[i]) {
       case "listed":
-        return "Listed in " + edition + ".";
+        return t("ext_latest_listed", vars);
       case "not-listed":
-        return "Not listed in " + edition + ", whose " + m.kind + " section is fully recorded here.";
+        return t(m.kind === "physical" ? "ext_latest_not_listed_physical" : "ext_latest_not_listed_online", vars);
     }
-    return "Not known for " + edition + ": it is only partly recorded here (" + l.coverage + "), so this says nothing either way.";
+    return t("ext_latest_unknown", Object.assign(vars, { coverage: coverage(l) }));
   }
 
   function listedAnswer(hit, host) {
@@ -45,56 +69,58 @@
     // "Formerly" only when every latest edition is known not to list it: a gap in our data is
     // never shown as a fact about the market.
     const known = m.latest.every((s) => s !== "unknown");
-    const heading = current ? "On a current watchlist: " : !m.status.length ? "Named on a watchlist: "
-      : known ? "Formerly on a watchlist: " : "Reported on a watchlist: ";
+    const heading = current ? "js_on_current" : !m.status.length ? "js_named" : known ? "js_formerly" : "js_listed_before";
+    const role = t(roles[hit.host.role], { name: m.name });
     const box = el("div", { class: current ? "listed" : m.status.length ? "former" : "named" },
-      el("h1", {}, heading + m.name),
-      el("p", {}, (host === hit.host.ascii ? shown + " is " : host + " belongs to " + shown + ", which is ") + roles[hit.host.role] + " " + m.name + "."));
+      el("h1", {}, t(heading, { name: m.name })),
+      el("p", {}, host === hit.host.ascii ? t("js_host_is", { domain: shown, role: role }) : t("js_host_belongs", { host: host, domain: shown, role: role })));
     if (m.status.length) {
-      box.append(el("h2", {}, "Reported on"));
+      box.append(el("h2", {}, t("ext_reported_on")));
       const lists = el("ul", {});
-      for (const s of m.status) {
-        const l = ix.lists[s.list];
-        lists.append(el("li", {}, l.name + ": " + (s.years.includes(",") || s.years.includes("–") ? "editions " : "edition ") + s.years + "."));
-      }
+      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: ix.lists[s.list].name, years: s.years.split(", ").join(t("js_list_separator")) })));
       box.append(lists);
     } else {
-      box.append(el("p", {}, "Named only as a positive development, never as a listed market."));
+      box.append(el("p", {}, t("js_development_only")));
     }
-    box.append(el("h2", {}, "Latest editions"));
+    box.append(el("h2", {}, t("ext_latest_editions")));
     const states = el("ul", {});
     ix.lists.forEach((l, i) => states.append(el("li", {}, latest(m, i))));
     box.append(states,
-      el("p", { class: "caveat" }, "The lists report what governments allege: they are not court findings, and a market may have changed since it was reported."),
-      el("p", { class: "more" }, link(m.url, "What the reports said about " + m.name)));
+      el("p", { class: "caveat" }, t("ext_caveat")),
+      el("p", { class: "more" }, link(m.url, t("js_what_reports_said", { name: m.name }))));
     return box;
   }
 
   function notFound(host, like) {
-    const lists = ix.lists.map((l) => "the " + l.name + " (" + (l.first === l.latest ? "edition " + l.latest : "editions " + l.first + "–" + l.latest) + ")").join(" and ");
+    const lists = ix.lists.map((l) => t("js_nf_list", {
+      name: l.name,
+      editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
+    })).join(t("js_nf_and"));
     const box = el("div", { class: "not-found" },
-      el("h1", {}, "Not among the " + ix.markets + " markets recorded here"),
-      el("p", {}, host + " is not among the " + ix.markets + " markets this site records from " + lists + "."));
-    if (like) box.append(el("p", { class: "look-alike" }, "Careful: this address contains " + like + ", a listed domain, but it is a different site. Look-alike addresses are a common trick."));
+      el("h1", {}, t("ext_nf_heading", { count: number(ix.markets) })),
+      el("p", {}, t("js_nf_text", { what: host, count: number(ix.markets), lists: lists })));
+    if (like) box.append(el("p", { class: "look-alike" }, t("js_look_alike", { domain: like })));
+    const covered = el("ul", {});
+    for (const l of ix.lists) covered.append(el("li", {}, coverage(l) + t("js_sentence_end")));
     box.append(
-      el("p", {}, (ix.lists.every((l) => l.complete) ? "The latest editions are fully recorded here: " : "Our record of the lists is not complete: ") +
-        ix.lists.map((l) => l.coverage).join(". ") + ". Not recorded here does not mean not on a list."),
-      el("p", {}, "Nor is it a guarantee the shop is safe: the lists name only a few large markets, and new shops appear every day."),
-      el("h2", {}, "Before you buy, check"),
+      el("p", {}, t(ix.lists.every((l) => l.complete) ? "ext_complete" : "js_nf_partly")), covered,
+      el("p", {}, t("ext_not_recorded")),
+      el("p", {}, t("js_nf_no_guarantee")),
+      el("h2", {}, t("js_nf_before")),
       el("ul", {},
-        el("li", {}, "the exact address in your browser's address bar: look-alike addresses are a common trick;"),
-        el("li", {}, "prices far below what the item costs elsewhere;"),
-        el("li", {}, "a company name, postal address and returns policy you can verify;"),
-        el("li", {}, "reviews of the shop on other sites;"),
-        el("li", {}, "a way to pay that lets you dispute the charge, such as a credit card.")),
-      el("p", { class: "more" }, link(ix.site, "Check a shop by name on Notorious Markets Watch")));
+        el("li", {}, t("js_nf_tip_address")),
+        el("li", {}, t("js_nf_tip_price")),
+        el("li", {}, t("js_nf_tip_company")),
+        el("li", {}, t("js_nf_tip_reviews")),
+        el("li", {}, t("js_nf_tip_payment"))),
+      el("p", { class: "more" }, link(ix.site, t("ext_check_by_name"))));
     return box;
   }
 
   function notWeb() {
-    return el("div", {}, el("h1", {}, "Nothing to check on this page"),
-      el("p", {}, "Open a shop's web site, then this button again, to see whether it is on a watchlist."),
-      el("p", { class: "more" }, link(ix.site, "Check a shop by name on Notorious Markets Watch")));
+    return el("div", {}, el("h1", {}, t("ext_nothing_heading")),
+      el("p", {}, t("ext_nothing_text")),
+      el("p", { class: "more" }, link(ix.site, t("ext_check_by_name"))));
   }
 
   // answer decides what to show for a tab's address.
@@ -111,6 +137,9 @@
     return api.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0] || {});
   }
 
+  document.title = t("ext_title");
+  out.replaceChildren(el("p", {}, t("ext_checking")));
+  document.getElementById("private").textContent = t("ext_private");
   tab()
     .then((t) => answer(t.url || ""), () => notWeb())
     .then((a) => {

@@ -97,8 +97,9 @@ func boundary(s string, i int) bool {
 }
 
 // basedIn finds where an entry says a market is based: "Headquartered in China", "reportedly
-// operated from Vietnam", "based in", "hosted in", "Country: Russia".
-var basedIn = regexp.MustCompile(`(?i)\b(?:headquartered|based|operated|operates|located|hosted|registered|run)\s+(?:\w+\s+){0,3}?(?:in|from|out of)\s+([^.;]{1,120})|\bcountry:\s*([^.;\n]{1,80})`)
+// operated from Vietnam", "based in", "located in", "hosted in", "ships counterfeit goods from",
+// "Country: Russia".
+var basedIn = regexp.MustCompile(`(?i)\b(?:headquartered|based|operated|operates|located|hosted|registered|run|ships|shipped|ship)\s+(?:[\w,-]+\s+){0,5}?(?:in|from|out of)\s+([^.;]{1,120})|\bcountry:\s*([^.;\n]{1,80})`)
 
 // basedCountry returns the country an entry's text says the market is based in, and the phrase
 // that says so, or "".

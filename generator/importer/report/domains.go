@@ -39,6 +39,14 @@ var nominated = regexp.MustCompile(`(?i)\b(?:nominated|listed|known|operating|op
 // listDomains reads the domains of a list such as "x.com, y.net, and z.org" from the start
 // of s, stopping at the first word that is neither a domain nor a joining word.
 func listDomains(s string) []string {
+	// A list is a few words long: look at the next few thousand bytes only (cut at a space),
+	// so that an entry naming many lists takes time in proportion to its length.
+	if len(s) > 4096 {
+		s = s[:4096]
+		if i := strings.LastIndexByte(s, ' '); i > 0 {
+			s = s[:i]
+		}
+	}
 	var out []string
 	for _, w := range strings.Fields(s) {
 		low := strings.ToLower(strings.Trim(w, ",;"))

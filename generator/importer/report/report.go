@@ -28,6 +28,11 @@ type Report struct {
 	Unreadable []Note
 	// Notes lists markets read with a field missing, for the reviewer.
 	Notes []Note
+	// Counts are the numbers of markets the report says it lists, or nil (counts.go).
+	Counts *Counts
+	// PageOffset is the number of PDF pages before printed page 1 (unnumbered front pages):
+	// printed page N is the PDF's page N+PageOffset.
+	PageOffset int
 }
 
 // Market is one market as a report lists it.
@@ -92,8 +97,13 @@ func Parse(pages []string) (*Report, error) {
 			p.toc[key(e.Text)] = e
 		}
 	}
-	lines, footers := clean(pages, skip)
+	lines, footers, offset := clean(pages, skip, headingKeys(entries))
 	p.footers = footers
+	if r.PageOffset = offset; offset < 0 {
+		r.PageOffset = 0
+		r.Notes = append(r.Notes, Note{"(printed page numbers)", 1, "the printed page numbers do not follow the PDF's pages: links to the report at a page (#page=N) may land on the wrong page"})
+	}
+	r.Counts = readCounts(lines)
 	for _, b := range blocks(lines) {
 		p.block(b)
 	}
@@ -101,11 +111,37 @@ func Parse(pages []string) (*Report, error) {
 	// Headings the table of contents places in a market section, never found in the text.
 	tp := &parser{r: r}
 	for _, e := range entries {
-		if tp.classify(e.Text) == marketHeading && !e.used && Country(e.Text) == "" {
+		if tp.classify(e.Text) == marketHeading && !e.used && Country(unnumbered(e.Text)) == "" {
 			r.Unreadable = append(r.Unreadable, Note{e.Text, e.Page, "in the table of contents but not found as a heading in the text"})
 		}
 	}
 	return r, nil
+}
+
+func headingKeys(entries []*tocEntry) map[string]bool {
+	keys := map[string]bool{}
+	for _, e := range entries {
+		keys[key(e.Text)] = true
+	}
+	return keys
+}
+
+// unnumbered is a heading without its number: "6.1. Argentina" is "Argentina".
+func unnumbered(h string) string {
+	if m := numbered.FindStringSubmatch(strings.TrimSpace(h)); m != nil {
+		return m[2]
+	}
+	return h
+}
+
+// cutDash splits "Name – City" (an en or em dash between spaces) in two.
+func cutDash(s string) (string, string, bool) {
+	for _, d := range []string{" – ", " — "} {
+		if n, c, ok := strings.Cut(s, d); ok && strings.TrimSpace(n) != "" && strings.TrimSpace(c) != "" {
+			return strings.TrimSpace(n), strings.TrimSpace(c), true
+		}
+	}
+	return "", "", false
 }
 
 // titleCase keeps a title as the report writes it, with single spaces and "Out-of-Cycle"
@@ -149,7 +185,9 @@ type parser struct {
 	country  string            // current country heading (physical)
 	numbered map[string]string // EU section number → title
 	cur      *Market
-	lastBody string // the last body paragraph, to tell a continuation from a heading
+	curText  []string // the current market's paragraphs, joined when it is finished
+	curNamed []string // the domains its paragraphs name so far
+	lastBody string   // the last body paragraph, to tell a continuation from a heading
 }
 
 // nonMarket are headings that start sections holding no markets.
@@ -294,6 +332,7 @@ func (p *parser) classify(h string) int {
 			return set(none, "", "")
 		}
 	}
+	k = key(unnumbered(h)) // "5. Online Markets", "6.1. Argentina"
 	switch {
 	case strings.HasPrefix(k, "positive developments"):
 		return set(developments, "Positive Developments", "")
@@ -320,7 +359,7 @@ func (p *parser) onHeading(h string, page int) {
 		return
 	}
 	if p.kind == physical {
-		if code := Country(h); code != "" {
+		if code := Country(unnumbered(h)); code != "" {
 			p.country = code
 			return
 		}
@@ -347,6 +386,9 @@ func (p *parser) onHeading(h string, page int) {
 		}
 		if i := strings.Index(m.Name, ", "); i > 0 {
 			m.Name, m.City = strings.TrimSpace(m.Name[:i]), strings.TrimSpace(m.Name[i+2:])
+		} else if n, c, ok := cutDash(m.Name); ok {
+			// "Mercado Central – Lima"
+			m.Name, m.City = n, c
 		} else if c := parenthesis.FindStringSubmatch(m.Name); c != nil {
 			// "La Salada (Buenos Aires)"
 			m.Name = strings.TrimSpace(strings.Replace(m.Name, c[0], "", 1))
@@ -357,7 +399,7 @@ func (p *parser) onHeading(h string, page int) {
 		p.r.Unreadable = append(p.r.Unreadable, Note{h, m.Page, "gives no name"})
 		return
 	}
-	p.cur = m
+	p.cur, p.curText, p.curNamed = m, nil, slices.Clone(m.Domains)
 }
 
 // page is the printed page a heading is on; without page footers, the table of contents'.
@@ -394,7 +436,7 @@ var leadIn = regexp.MustCompile(`^(\p{Lu}[^()]{0,60}?\s*\([^)]*\))\s*[–—:-]?
 // capitalised words, with domains the current entry has not named.
 func (p *parser) startsEntry(lead string) bool {
 	domains := headingDomains(lead)
-	if len(domains) == 0 || p.cur != nil && p.cur.Text == "" {
+	if len(domains) == 0 || p.cur != nil && len(p.curText) == 0 {
 		return false
 	}
 	for _, w := range strings.Fields(name(lead)) {
@@ -404,7 +446,7 @@ func (p *parser) startsEntry(lead string) bool {
 		}
 	}
 	if p.cur != nil {
-		named := appendNew(slices.Clone(p.cur.Domains), nominatedDomains(p.cur.Text)...)
+		named := p.curNamed
 		for _, d := range domains {
 			if slices.Contains(named, d) {
 				return false
@@ -423,7 +465,10 @@ func (p *parser) body(t string, page int) {
 	if p.cur == nil {
 		return
 	}
-	p.cur.Text = joinLines([]string{p.cur.Text, t})
+	// Paragraphs are kept apart and joined once, at the end: joining each to the text so far
+	// would take time quadratic in the entry's length.
+	p.curText = append(p.curText, t)
+	p.curNamed = appendNew(p.curNamed, nominatedDomains(t)...)
 }
 
 // finish completes the current market from its text and adds it to the report.
@@ -433,7 +478,8 @@ func (p *parser) finish() {
 	if m == nil {
 		return
 	}
-	m.Text = strings.TrimSpace(m.Text)
+	m.Text = strings.TrimSpace(joinLines(p.curText))
+	p.curText, p.curNamed = nil, nil
 	m.Domains = appendNew(m.Domains, nominatedDomains(m.Text)...)
 	if m.Kind == dataset.Online && m.Country == "" {
 		m.Country, _ = basedCountry(m.Text)

@@ -26,9 +26,10 @@ var pageNumber = regexp.MustCompile(`^(?i:page\s+)?[-–—]?\s*(\d{1,3})\s*[-�
 
 // clean turns pages into lines: ligatures undone, page-number footers read and removed, and
 // running headers and footers (the same text at the top or bottom of many pages) removed.
-// Lines in skip (the table of contents) are left out. It reports whether the pages
+// Lines in skip (the table of contents) are left out; lines that are headings of the table of
+// contents are never taken for running headers. It reports whether the pages
 // had page-number footers.
-func clean(pages []string, skip lineSet) ([]line, bool) {
+func clean(pages []string, skip lineSet, headings map[string]bool) ([]line, bool, int) {
 	split := make([][]string, len(pages))
 	for i, p := range pages {
 		for _, l := range strings.Split(ligatures.Replace(p), "\n") {
@@ -48,6 +49,7 @@ func clean(pages []string, skip lineSet) ([]line, bool) {
 			}
 		}
 	}
+	offset := pageOffset(printed)
 	fillPages(printed, found)
 	// Running headers and footers: the same edge line, digits aside, on two pages or more
 	// and on at least a third of them.
@@ -56,7 +58,7 @@ func clean(pages []string, skip lineSet) ([]line, bool) {
 		seen := map[string]bool{}
 		for _, k := range edges(ls) {
 			key := runningKey(ls[k])
-			if key != "" && !seen[key] {
+			if key != "" && !seen[key] && len([]rune(key)) <= 100 { // a paragraph's line is no header
 				seen[key] = true
 				count[key]++
 			}
@@ -72,7 +74,7 @@ func clean(pages []string, skip lineSet) ([]line, bool) {
 			if skip[[2]int{i, k}] {
 				l = ""
 			}
-			if edge[k] {
+			if edge[k] && !headings[key(l)] { // a heading of the contents is never a running header
 				if n := count[runningKey(l)]; n >= 2 && n*3 >= len(pages) {
 					l = ""
 				}
@@ -81,7 +83,25 @@ func clean(pages []string, skip lineSet) ([]line, bool) {
 		}
 		out = append(out, line{"\f", printed[i]}) // a page break
 	}
-	return out, found
+	return out, found, offset
+}
+
+// pageOffset is how far the PDF's page numbers run ahead of the printed ones (the unnumbered
+// front pages before page 1), where every printed number agrees; else -1. Zero without printed
+// numbers.
+func pageOffset(printed []int) int {
+	offset, seen := 0, false
+	for i, n := range printed {
+		if n == 0 {
+			continue
+		}
+		off := i + 1 - n
+		if seen && off != offset || off < 0 {
+			return -1
+		}
+		offset, seen = off, true
+	}
+	return offset
 }
 
 // edges returns the indexes of the first two and last two non-blank lines of a page, last first.
@@ -174,7 +194,11 @@ func blocks(lines []line) []block {
 var keepHyphen = map[string]bool{"e": true, "anti": true, "non": true, "cyber": true, "co": true,
 	"self": true, "cross": true, "peer": true, "stream": true, "so": true, "well": true,
 	"third": true, "high": true, "low": true, "long": true, "short": true, "pay": true,
-	"over": true, "top": true, "user": true, "set": true, "state": true, "follow": true}
+	"over": true, "top": true, "user": true, "set": true, "state": true, "follow": true,
+	// first parts of the compounds reports write with a hyphen ("copyright-protected")
+	"copyright": true, "counterfeit": true, "court": true, "rights": true, "piracy": true,
+	"brand": true, "live": true, "video": true, "music": true, "sports": true, "multi": true,
+	"government": true, "industry": true, "consumer": true, "trade": true, "infringement": true}
 
 // joinLines joins the lines of a paragraph, undoing hyphenation at line ends: "coun-" and
 // "terfeit" make "counterfeit", but "e-" and "commerce" stay "e-commerce", and a hyphen
