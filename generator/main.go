@@ -5,7 +5,8 @@
 //	go run ./generator generate   validate, then write content/, and the open-data files and the browser extension in opendata/
 //	go run ./generator coverage   compare recorded entries with each edition's official counts
 //	go run ./generator build      generate, then build the site into public/ with Hugo
-//	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/
+//	go run ./generator serve      generate, then serve the site with Hugo at http://localhost:1313/,
+//	                              regenerating it whenever a file below data/ changes
 //	go run ./generator import -edition ustr-2025 -o DIR REPORT   draft an edition from its report
 //	go run ./generator import -edition ustr-2025 -listing-only -merge URL   complete data/ from the report
 //	go run ./generator import-pr   the import-edition workflow: import, commit, open or update the pull request
@@ -14,12 +15,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
@@ -35,7 +39,8 @@ commands:
              browser extension into opendata/
   coverage   print each edition's recorded entries against its official counts
   build      generate, then build the site into public/ with Hugo (go tool hugo)
-  serve      generate, then serve the site with Hugo at http://localhost:1313/
+  serve      generate, then serve the site with Hugo at http://localhost:1313/; each save
+             below data/ regenerates it, and problems show in the terminal and on the page
   import     draft an edition from its report (https address, PDF or text) into another folder:
              import -edition ustr-2025 -o DIR REPORT
              or add what the edition lacks to data/, summaries pending:
@@ -53,6 +58,12 @@ func main() {
 
 // errInvalid means the data has problems, already reported.
 var errInvalid = errors.New("the data has problems")
+
+// invalidError is errInvalid with the problems it stands for.
+type invalidError struct{ problems []dataset.Problem }
+
+func (e *invalidError) Error() string        { return errInvalid.Error() }
+func (e *invalidError) Is(target error) bool { return target == errInvalid }
 
 // errUsage means a command was called wrongly, and its usage printed.
 var errUsage = errors.New("usage")
@@ -83,20 +94,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "validate: no problems")
 		}
 	case "generate":
-		err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr)
+		err = generate(*dataDir, *contentDir, *dataOut, site, nil, stdout, stderr)
 	case "coverage":
 		var site *model.Site
 		if site, err = load(*dataDir, stderr); err == nil {
 			err = printCoverage(stdout, site)
 		}
 	case "build":
-		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, site, nil, stdout, stderr); err == nil {
 			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
 		}
 	case "serve":
-		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
-			err = hugo(append([]string{"server"}, rest...), stdout, stderr)
-		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err = serve(ctx, &devLoop{dataDir: *dataDir, contentDir: *contentDir, dataOut: *dataOut, siteAddress: site, stdout: stdout, stderr: stderr}, rest)
+		stop()
 	case "import":
 		if err = importReport(*dataDir, rest, stdout, stderr); errors.Is(err, errUsage) {
 			return 2
@@ -140,10 +151,12 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	} else {
 		fmt.Fprintf(stderr, "%d problems in %s: fix them and run again\n", len(problems), dir)
 	}
-	return errInvalid
+	return &invalidError{problems}
 }
 
-func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), stdout, stderr io.Writer) error {
+// generate writes content/ and then the open data. If between is not nil, it is called in
+// between when pages changed (serve uses it to let Hugo take the two as separate changes).
+func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), between func(), stdout, stderr io.Writer) error {
 	start := time.Now()
 	baseURL, err := siteAddress()
 	if err != nil {
@@ -159,6 +172,12 @@ func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, e
 	for _, k := range st.Kept {
 		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
 	}
+	var paused time.Duration
+	if between != nil && st.Written+st.Removed > 0 {
+		t := time.Now()
+		between()
+		paused = time.Since(t)
+	}
 	od, err := pipeline.WriteOpenData(site, dataOut, baseURL)
 	if err != nil {
 		return err
@@ -168,7 +187,7 @@ func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, e
 	}
 	fmt.Fprintf(stdout, "generate: %d editions, %d markets; %d files written, %d unchanged, %d removed, %d hand-written kept; open data: %d written, %d unchanged, %d removed; %s\n",
 		len(site.Editions), len(site.Markets), st.Written, st.Unchanged, st.Removed, len(st.Kept),
-		od.Written, od.Unchanged, od.Removed, time.Since(start).Round(time.Millisecond))
+		od.Written, od.Unchanged, od.Removed, (time.Since(start) - paused).Round(time.Millisecond))
 	return nil
 }
 

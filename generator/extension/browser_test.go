@@ -419,7 +419,7 @@ func TestExtensionLanguages(t *testing.T) {
 			popup: []string{"在现行名单上：Fixture Bay", "fixturebay.com 是 Fixture Bay 的域名。",
 				"被列入最新一版 USTR 名单（2021）。", "并非法院裁定", "报告对 Fixture Bay 的说法", "在您的浏览器内查询"},
 			notFound:   []string{"不在本站收录的 4 个市场中", "2020 年 EU 名单：目前已收录 1 个市场"},
-			badge:      "Fixture Bay 在现行观察名单上：打开查看报告的内容",
+			badge:      "Fixture Bay 在现行观察名单上：打开查看报告的说法",
 			marketLink: "https://example.org/watch/zh-hans/markets/fixture-bay/"},
 	} {
 		t.Run(c.flag, func(t *testing.T) {

@@ -83,7 +83,7 @@ func Build(t testing.TB, opt Options) *Site {
 		t.Fatal(err)
 	}
 	s := &Site{Dir: dir, Public: filepath.Join(dir, "public")}
-	args := append([]string{"tool", "hugo", "--source", dir, "--destination", s.Public, "--baseURL", opt.BaseURL, "--printI18nWarnings"}, opt.Args...)
+	args := append([]string{"tool", "hugo", "--source", dir, "--destination", s.Public, "--baseURL", opt.BaseURL, "--printI18nWarnings", "--cacheDir", cacheDir(t)}, opt.Args...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = root
 	var out bytes.Buffer
@@ -197,4 +197,19 @@ func Contains(t testing.TB, what, s string, want ...string) {
 			t.Errorf("%s does not contain %q", what, w)
 		}
 	}
+}
+
+// cacheDir is the Hugo cache the test builds share (the preview cards, drawn once): a folder of
+// their own, because `generator build` runs Hugo with --gc, which deletes from the default cache
+// every card its own build did not use, including those a test build running beside it needs.
+func cacheDir(t testing.TB) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "nmw-tests", "hugo")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
