@@ -159,8 +159,14 @@
     if (why) box.append(el("p", {}, why));
     const lists = el("ul", { class: "status-list" });
     for (const s of m.status) {
-      lists.append(el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") },
-        sentences(t("js_editions", { list: s.list, years: s.years.split(", ").join(t("js_list_separator")) }), s.text)));
+      const text = sentences(t("js_editions", { list: s.list, years: s.years.split(", ").join(t("js_list_separator")) }), s.text);
+      const li = el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") }, text);
+      if (s.latest_sources) { // a source says the latest edition does not list it (issue 26)
+        li.append((/[。！？]$/.test(text) ? "" : " ") + t("js_reported_by") + " ");
+        s.latest_sources.forEach((src, i) => li.append(i ? t("js_list_separator") : "", el("a", { href: src.url, rel: "nofollow noopener noreferrer" }, src.name)));
+        li.append(t("js_sentence_end"));
+      }
+      lists.append(li);
     }
     if (!m.status.length) {
       lists.append(el("li", { class: "status status-former" }, t("js_development_only")));

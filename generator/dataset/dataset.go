@@ -47,7 +47,20 @@ type Market struct {
 	City        string   `yaml:"city"`
 	Domains     Domains  `yaml:"domains"`
 	Sources     []string `yaml:"sources"`
-	Pos         `yaml:"-"`
+	// CategoriesNotStated says that no source read states the market's category; categories
+	// is then empty (issue 26).
+	CategoriesNotStated bool `yaml:"categories_not_stated"`
+	// Absences are editions a source says did not list the market (issue 26).
+	Absences []Absence `yaml:"absences"`
+	Pos      `yaml:"-"`
+}
+
+// Absence is a statement, by the sources it cites, that editions of a list did not name the
+// market: a removal, a return "after four years", "no longer on the list".
+type Absence struct {
+	Editions []string `yaml:"editions"` // edition ids, as their files are named: ustr-2013
+	Note     string   `yaml:"note"`     // what the sources say, in our own words
+	Sources  []string `yaml:"sources"`
 }
 
 // Domains are a market's registrable domain names.
@@ -119,6 +132,7 @@ func (f FullyRecorded) Declares(kind string) bool {
 type Entry struct {
 	Market  string   `yaml:"market"`
 	Section string   `yaml:"section"`
+	Heading string   `yaml:"heading"` // the report's heading when it groups several markets (issue 26)
 	Page    int      `yaml:"page"`
 	Domains []string `yaml:"domains"`
 	Summary string   `yaml:"summary"`
@@ -130,6 +144,9 @@ type Development struct {
 	Market  string   `yaml:"market"`
 	Summary string   `yaml:"summary"`
 	Sources []string `yaml:"sources"`
+	// Removed says the sources report the market taken off the list in this edition, so the
+	// edition does not list it (issue 26). A development without it says nothing of the list.
+	Removed bool `yaml:"removed"`
 }
 
 // Market returns the market with the given slug, or nil.

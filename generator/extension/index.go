@@ -36,6 +36,15 @@ type Entry struct {
 	// Latest is the market's state in each list's latest edition, in Lists order: "listed",
 	// "not-listed" (that section of the edition is fully recorded) or "unknown".
 	Latest []string `json:"latest"`
+	// Absent are the lists whose latest edition a source (not a fully recorded section) says
+	// does not name the market, with those sources (issue 26).
+	Absent []Absent `json:"absent,omitempty"`
+}
+
+// Absent is a source's statement that a list's latest edition does not name the market.
+type Absent struct {
+	List    int      `json:"list"`    // index in Lists
+	Sources []string `json:"sources"` // the addresses read
 }
 
 // Host is one listed domain: ASCII (punycode) for matching, Unicode for display when it differs.
@@ -69,7 +78,7 @@ func BuildIndex(site *model.Site, baseURL string) Index {
 		ix.Lists = append(ix.Lists, List{
 			Name: p.Short + " " + p.List, Short: p.Short,
 			First: p.Editions[0].Year, Latest: latest.Year,
-			Recorded: coverage[latest].Total.Recorded, Official: coverage[latest].Total.Official,
+			Recorded: recordedCount(coverage[latest].Total), Official: coverage[latest].Total.Official,
 			Complete: model.Complete(latest),
 		})
 	}
@@ -86,12 +95,24 @@ func BuildIndex(site *model.Site, baseURL string) Index {
 				}
 			}
 		}
-		for _, p := range pubs {
+		for i, p := range pubs {
 			e.Latest = append(e.Latest, p.Latest().State(m).String())
+			if a := p.Latest().Absence(m); a != nil && !model.SectionComplete(p.Latest(), m.Kind) {
+				e.Absent = append(e.Absent, Absent{List: i, Sources: a.Sources})
+			}
 		}
 		ix.Entries = append(ix.Entries, e)
 	}
 	return ix
+}
+
+// recordedCount is the number to set against the official count: the headings recorded, as the
+// reports count headings; without an official count, the markets recorded (issue 26).
+func recordedCount(c model.Count) int {
+	if c.Official == nil {
+		return c.Markets
+	}
+	return c.Recorded
 }
 
 // hosts lists a market's domains, as the site's check matches them.

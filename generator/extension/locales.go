@@ -35,6 +35,7 @@ var messages = []string{
 	"js_nf_tip_company", "js_nf_tip_reviews", "js_nf_tip_payment",
 	"js_partly_official", "js_partly_no_official", "js_partly_no_official_one", "js_sentence_end",
 	"js_list_separator",
+	"ext_latest_not_listed_sourced", // issue 26
 }
 
 // field is a {name} field of a message.

@@ -52,6 +52,7 @@ type Edition struct {
 	Unrecorded    []*Market // listed in the previous edition, not recorded in this partly recorded one
 	Developments  []*Development
 	listed        map[*Market]bool
+	absent        map[*Market]*Absence // markets a source says the edition did not list (Absence)
 }
 
 // Lists reports whether the edition lists the market.
@@ -76,6 +77,7 @@ type Market struct {
 	*dataset.Market
 	Listings     []*Listing     // by year, then publisher
 	Developments []*Development // by year, then publisher
+	Absences     []*Absence     // editions a source says did not list it, by year, then publisher
 	Statuses     []Status       // one per publisher that listed it, in publisher order
 }
 
@@ -158,8 +160,10 @@ func Build(set *dataset.Set) *Site {
 		markets[m.Slug] = mm
 	}
 	years := map[int]*Year{}
+	byID := map[string]*Edition{}
 	for _, de := range set.Editions {
 		e := &Edition{Edition: de, Publisher: pubs[de.Publisher], listed: map[*Market]bool{}}
+		byID[de.ID()] = e
 		s.Editions = append(s.Editions, e)
 		e.Publisher.Editions = append(e.Publisher.Editions, e)
 		for i := range de.Entries {
@@ -191,6 +195,7 @@ func Build(set *dataset.Set) *Site {
 			return publisherIndex(s, y.Editions[i].Publisher) < publisherIndex(s, y.Editions[j].Publisher)
 		})
 	}
+	linkAbsences(s, byID)
 	for _, p := range s.Publishers {
 		changes(p)
 	}

@@ -114,6 +114,7 @@ type Entry struct {
 	Summary string   `json:"summary"`
 	Pending bool     `json:"summary_pending,omitempty"` // listing-only: Summary says where the report names it (pending.go)
 	Sources []string `json:"sources"`
+	Heading string   `json:"heading,omitempty"` // where the report's heading groups several markets (issue 26)
 }
 
 // Development is a market an edition names as a positive development.
@@ -121,6 +122,7 @@ type Development struct {
 	Market  string   `json:"market"`
 	Summary string   `json:"summary"`
 	Sources []string `json:"sources"`
+	Removed bool     `json:"removed,omitempty"` // the sources report the market taken off the list (issue 26)
 }
 
 // Market is one market with where it stands on each list.
@@ -139,6 +141,16 @@ type Market struct {
 	Current     bool     `json:"on_a_current_list"`
 	Statuses    []Status `json:"statuses"`
 	Sources     []string `json:"sources"`
+	// CategoriesNotStated and Absences are optional fields of schema v1 (issue 26).
+	CategoriesNotStated bool      `json:"categories_not_stated,omitempty"`
+	Absences            []Absence `json:"absences,omitempty"`
+}
+
+// Absence is an edition that sources say did not list a market.
+type Absence struct {
+	Edition string   `json:"edition"`
+	Note    string   `json:"note"`
+	Sources []string `json:"sources"`
 }
 
 // Place is where a market's city is, from GeoNames (CC BY 4.0) through data/places.yaml.
@@ -537,7 +549,7 @@ func edition(e *model.Edition) func(d *doc) {
 			if err != nil {
 				return nil, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
 			}
-			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: summary(l), Pending: l.Pending(), Sources: list(l.Sources)}
+			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: summary(l), Pending: l.Pending(), Sources: list(l.Sources), Heading: l.Heading}
 			if l.Page > 0 {
 				en.Page = &l.Page
 			}
@@ -545,7 +557,7 @@ func edition(e *model.Edition) func(d *doc) {
 		})
 		d.list("developments", len(e.Developments), func(i int) (any, error) {
 			dev := e.Developments[i]
-			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources)}, nil
+			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources), Removed: dev.Removed}, nil
 		})
 	}
 }
@@ -555,6 +567,10 @@ func market(site *model.Site, m *model.Market) (Market, error) {
 		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
 		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
 		Page: MarketPage(m.Slug), Current: m.Current(), Statuses: statuses(m), Sources: list(m.Sources),
+		CategoriesNotStated: m.CategoriesNotStated,
+	}
+	for _, a := range m.Absences {
+		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources)})
 	}
 	if p := site.Places[gazetteer.Key(m.Country, m.City)]; p != nil && m.City != "" {
 		mm.Place = &Place{Latitude: p.Lat, Longitude: p.Lon, GeoNames: p.GeoNames, Source: p.Source}

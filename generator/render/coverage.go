@@ -7,7 +7,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/model"
 )
 
-// coveragePage compares each edition's recorded entries with its official counts, then says
+// coveragePage compares each edition's recorded headings with its official counts, then says
 // what is missing from each partly recorded edition, with a link to report a missing listing;
 // the coverage template writes both in the reader's language.
 type coveragePage struct {
@@ -59,6 +59,8 @@ type coverageCount struct {
 	Recorded int  `json:"recorded"`
 	Official *int `json:"official,omitempty,omitzero"`
 	Percent  *int `json:"percent,omitempty,omitzero"`
+	// Markets: the markets recorded under the headings, where headings group several (issue 26).
+	Markets int `json:"markets,omitempty,omitzero"`
 }
 
 func coverage(site *model.Site) coveragePage {
@@ -70,6 +72,12 @@ func coverage(site *model.Site) coveragePage {
 	}
 	count := func(c model.Count) coverageCount {
 		out := coverageCount{Recorded: c.Recorded, Official: c.Official}
+		switch {
+		case c.Official == nil:
+			out.Recorded = c.Markets // nothing to count headings against: the markets recorded
+		case c.Markets != c.Recorded:
+			out.Markets = c.Markets
+		}
 		if c.Official != nil {
 			pct := c.Percent()
 			out.Percent = &pct

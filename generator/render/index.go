@@ -59,9 +59,13 @@ func home(site *model.Site) homePage {
 		if e := pub.Latest(); e != nil {
 			p.Params.Latest = append(p.Params.Latest, editionFacts(e))
 			c := model.EditionCount(e)
+			recorded := c.Recorded // headings, as the official count counts them
+			if c.Official == nil {
+				recorded = c.Markets // without a count to compare with, the markets recorded
+			}
 			p.Params.Lists = append(p.Params.Lists, coveredList{
 				Name: pub.Short + " " + pub.List, Publisher: pub.Short, First: pub.Editions[0].Year, Latest: e.Year,
-				Recorded: c.Recorded, Official: c.Official, Complete: model.Complete(e), Title: e.Title, URL: e.URL,
+				Recorded: recorded, Official: c.Official, Complete: model.Complete(e), Title: e.Title, URL: e.URL,
 			})
 		}
 	}

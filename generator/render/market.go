@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/gosimple/slug"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
@@ -49,20 +48,23 @@ type marketParams struct {
 // reported, with its summary and sources. The market template writes the history in the
 // reader's language around the summaries, which stay in English.
 type historyItem struct {
-	Year          int         `json:"year"`
-	Publisher     string      `json:"publisher"`
-	PublisherName string      `json:"publisher_name"`
-	List          string      `json:"list"`
-	Development   bool        `json:"development,omitempty,omitzero"`
-	Edition       string      `json:"edition"`
-	URL           string      `json:"url"`
-	Published     string      `json:"published"`
-	Section       string      `json:"section,omitempty,omitzero"`
-	Page          int         `json:"page,omitempty,omitzero"`
-	Summary       string      `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
-	SummaryHTML   string      `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
-	Pending       string      `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
-	Sources       []sourceRef `json:"sources"`
+	Year          int          `json:"year"`
+	Publisher     string       `json:"publisher"`
+	PublisherName string       `json:"publisher_name"`
+	List          string       `json:"list"`
+	Development   bool         `json:"development,omitempty,omitzero"`
+	Absent        bool         `json:"absent,omitempty,omitzero"`   // a source says these editions did not list it (issue 26)
+	Years         string       `json:"years,omitempty,omitzero"`    // an absence's editions' years
+	Editions      []editionRef `json:"editions,omitempty,omitzero"` // an absence's editions
+	Edition       string       `json:"edition,omitempty,omitzero"`
+	URL           string       `json:"url,omitempty,omitzero"`
+	Published     string       `json:"published,omitempty,omitzero"`
+	Section       string       `json:"section,omitempty,omitzero"`
+	Page          int          `json:"page,omitempty,omitzero"`
+	Summary       string       `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
+	SummaryHTML   string       `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
+	Pending       string       `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
+	Sources       []sourceRef  `json:"sources"`
 }
 
 // sourceRef is a source read for an entry: its address and the short name shown for it.
@@ -91,6 +93,9 @@ type statusFront struct {
 	Since         int  `json:"since"`
 	SinceComplete bool `json:"since_complete"`
 	LatestYear    int  `json:"latest_year"`
+	// LatestSources: where a source (not the edition's coverage) says the latest edition does
+	// not list the market, those sources (issue 26).
+	LatestSources []sourceRef `json:"latest_sources,omitempty,omitzero"`
 }
 
 type listingRef struct {
@@ -111,7 +116,7 @@ const (
 func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]string) marketPage {
 	p := marketPage{
 		Title:      m.Name,
-		Categories: m.Categories,
+		Categories: append([]string{}, m.Categories...), // [] where no source states one (categories_not_stated)
 		Kinds:      []string{m.Kind},
 		Statuses:   []string{StatusFormer},
 		Params: marketParams{
@@ -152,6 +157,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Publisher: s.Publisher.Short, List: s.Publisher.List, Current: s.Current,
 			First: s.Years[0], Last: s.Last.Year, Years: s.Years, YearsText: yearRanges(s.Years), Text: s.Text(), Latest: s.Latest.String(),
 			Since: s.Since, SinceComplete: s.SinceComplete, LatestYear: s.Publisher.Latest().Year,
+			LatestSources: latestSources(s.Publisher.Latest(), m),
 		})
 	}
 	for _, l := range m.Listings {
@@ -211,7 +217,8 @@ func unicode(domains []string) []string {
 }
 
 // marketHistory is the listing history: one item per listing and positive development,
-// newest first; within a year, listings before developments, in publisher order.
+// and sourced absence, newest first; within a year, listings before absences before
+// developments, in publisher order.
 func marketHistory(m *model.Market) []historyItem {
 	var items []historyItem
 	item := func(e *model.Edition, summary string, sources []string) historyItem {
@@ -241,12 +248,8 @@ func marketHistory(m *model.Market) []historyItem {
 		h.Development = true
 		items = append(items, h)
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].Year != items[j].Year {
-			return items[i].Year > items[j].Year
-		}
-		return !items[i].Development && items[j].Development
-	})
+	items = append(items, absenceHistory(m)...)
+	sortHistory(items)
 	return items
 }
 

@@ -31,6 +31,8 @@ type timelineFront struct {
 	Legend []legendItem  `json:"legend"`
 	Star   bool          `json:"star,omitempty,omitzero"` // a cell is named as a positive development
 	Rows   []timelineRow `json:"rows"`
+	// Absences are the cells a source says are not listed, with those sources (issue 26).
+	Absences []absenceFront `json:"absences,omitempty,omitzero"`
 }
 
 // KeySep separates the keys of a market's timeline cells.
@@ -188,6 +190,7 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 	}
 	t.Height = tlTop + len(t.Rows)*(tlRowH+tlGap)
 	t.Cells = strings.Join(keys, KeySep)
+	t.Absences = absences(m)
 	return t
 }
 
@@ -207,6 +210,15 @@ type statsParams struct {
 	Categories   []seriesFront     `json:"categories"`
 	Longest      []tenureFront     `json:"longest"`
 	Developments []developmentItem `json:"developments"`
+	// Absences: editions that sources say did not list a market, with those sources (issue 26).
+	Absences []statsAbsence `json:"absences"`
+}
+
+// statsAbsence is one market's sourced absence from a list's editions.
+type statsAbsence struct {
+	Market string `json:"market"`
+	Name   string `json:"name"`
+	absenceFront
 }
 
 // listFront is one publisher's list with every edition's facts, oldest first.
@@ -289,6 +301,12 @@ func stats(site *model.Site) statsPage {
 			f.Editions = append(f.Editions, tenureByList{Publisher: site.Publishers[i].Short, Count: n})
 		}
 		p.Params.Longest = append(p.Params.Longest, f)
+	}
+	p.Params.Absences = []statsAbsence{}
+	for _, m := range site.Markets {
+		for _, a := range absences(m) {
+			p.Params.Absences = append(p.Params.Absences, statsAbsence{Market: m.Slug, Name: m.Name, absenceFront: a})
+		}
 	}
 	for _, d := range site.Developments() {
 		p.Params.Developments = append(p.Params.Developments, developmentItem{

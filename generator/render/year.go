@@ -42,6 +42,15 @@ type yearEdition struct {
 	Online        []yearEntry `json:"online"`
 	Physical      []yearEntry `json:"physical"`
 	Developments  []yearEntry `json:"developments"`
+	// Absent are markets a source says the edition did not list, with those sources (issue 26).
+	Absent []yearAbsence `json:"absent,omitempty,omitzero"`
+}
+
+// yearAbsence is a market a source says an edition did not list.
+type yearAbsence struct {
+	Name    string      `json:"name"`
+	Slug    string      `json:"slug"`
+	Sources []sourceRef `json:"sources"`
 }
 
 // marketRef names a market and its page.
@@ -163,6 +172,13 @@ func yearListing(e *model.Edition) yearEdition {
 	for _, d := range e.Developments {
 		y.Developments = append(y.Developments, newYearEntry(d.Market.Name, d.Market.Slug, "", 0, d.Summary))
 	}
+	for _, a := range e.Absences() {
+		ya := yearAbsence{Name: a.Market.Name, Slug: a.Market.Slug}
+		for _, s := range a.Sources {
+			ya.Sources = append(ya.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
+		}
+		y.Absent = append(y.Absent, ya)
+	}
 	return y
 }
 
@@ -174,7 +190,7 @@ func recordedText(e *model.Edition) string {
 	case model.Complete(e):
 		return fmt.Sprintf("%d markets", c.Recorded)
 	case c.Official == nil:
-		return fmt.Sprintf("%d markets recorded; official count not published", c.Recorded)
+		return fmt.Sprintf("%d markets recorded; official count not published", c.Markets)
 	}
 	return fmt.Sprintf("%d of %d markets recorded", c.Recorded, *c.Official)
 }

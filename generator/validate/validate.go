@@ -41,6 +41,7 @@ func Check(set *dataset.Set, opt Options) []dataset.Problem {
 	each(c, set.Markets, (*checker).market)
 	c.uniqueNames()
 	each(c, withEarlier(set.Editions), func(c *checker, e editionPair) { c.edition(e.edition, e.earlier) })
+	c.absences()
 	dataset.SortProblems(c.problems)
 	return c.problems
 }
@@ -256,8 +257,10 @@ func (c *checker) market(m *dataset.Market) {
 	default:
 		c.add(pos.Problem("kind", "%q is not a kind: use online or physical", m.Kind))
 	}
-	if len(m.Categories) == 0 {
-		c.add(pos.Problem("categories", "is required: at least one id from categories.yaml"))
+	if len(m.Categories) == 0 && !c.categoriesNotStated(m) {
+		c.add(pos.Problem("categories", "is required: at least one id from categories.yaml (or categories_not_stated: true where no source states one)"))
+	} else if len(m.Categories) > 0 {
+		c.categoriesNotStated(m)
 	}
 	seen := map[string]bool{}
 	for i, id := range m.Categories {
@@ -409,6 +412,8 @@ func (c *checker) edition(e, earlier *dataset.Edition) {
 		}
 		c.sources(pos, f+".sources", en.Sources)
 	}
+	c.headings(e)
+	c.removals(e)
 	for i, d := range e.Developments {
 		f := fmt.Sprintf("developments[%d]", i)
 		c.marketRef(pos, f+".market", d.Market)

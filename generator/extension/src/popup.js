@@ -56,8 +56,12 @@
     switch (m.latest[i]) {
       case "listed":
         return t("ext_latest_listed", vars);
-      case "not-listed":
+      case "not-listed": {
+        // a source, not a fully recorded section, says the edition does not list it (issue 26)
+        const a = (m.absent || []).find((x) => x.list === i);
+        if (a) return t("ext_latest_not_listed_sourced", Object.assign(vars, { sources: a.sources.map((u) => new URL(u).hostname.replace(/^www\./, "")).join(t("js_list_separator")) }));
         return t(m.kind === "physical" ? "ext_latest_not_listed_physical" : "ext_latest_not_listed_online", vars);
+      }
     }
     return t("ext_latest_unknown", Object.assign(vars, { coverage: coverage(l) }));
   }
