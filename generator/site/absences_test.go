@@ -45,7 +45,7 @@ func TestTaobaoAbsence(t *testing.T) {
 	sitetest.Contains(t, "Taobao page in French", fr, "2012–2015\u00a0: non inscrit, selon <a href=")
 
 	y2013 := site.Read(t, "years/2013/index.html")
-	sitetest.Contains(t, "2013 page", y2013, "Not on this edition, as sources report", `>Taobao</a>: not listed, as reported by <a href="`+cnbc+`"`)
+	sitetest.Contains(t, "2013 page", y2013, "Not listed in this edition, as sources report", `>Taobao</a>: not listed, as reported by <a href="`+cnbc+`"`)
 	y2012 := site.Read(t, "years/2012/index.html")
 	sitetest.Contains(t, "2012 page", y2012, `Dropped (1):`, `/markets/taobao/">Taobao</a>`)
 	stats := site.Read(t, "statistics/index.html")
