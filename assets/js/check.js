@@ -162,7 +162,8 @@
       const text = sentences(t("js_editions", { list: s.list, years: s.years.split(", ").join(t("js_list_separator")) }), s.text);
       const li = el("li", { class: "status " + (s.current ? "status-current" : s.latest === "unknown" ? "status-unknown" : "status-former") }, text);
       if (s.latest_sources) { // a source says the latest edition does not list it (issue 26)
-        li.append((/[。！？]$/.test(text) ? "" : " ") + t("js_reported_by") + " ");
+        const by = t("js_reported_by");
+        li.append((/[。！？]$/.test(text) ? "" : " ") + by + (/：$/.test(by) ? "" : " "));
         s.latest_sources.forEach((src, i) => li.append(i ? t("js_list_separator") : "", el("a", { href: src.url, rel: "nofollow noopener noreferrer" }, src.name)));
         li.append(t("js_sentence_end"));
       }

@@ -355,8 +355,9 @@ func TestChinesePunctuation(t *testing.T) {
 		`<h3><span lang=en>Office of the United States Trade Representative</span>：<span lang=en>Notorious Markets List</span></h3>`,
 		`发布于2026年1月29日。<a href=/zh-hans/years/2025/>`)
 	market := s.Read(t, "zh-hans/markets/taobao/index.html")
-	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`)
-	for _, bad := range []string{"。 <a", " <span class=meta>（", "淘宝, "} {
+	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`,
+		"列入年份 2024、2025", "<td>2024、2025</td>")
+	for _, bad := range []string{"。 <a", " <span class=meta>（", "淘宝, ", "2024, 2025"} {
 		if strings.Contains(home+market, bad) {
 			t.Errorf("zh-hans: %q on the home or Taobao page", bad)
 		}
