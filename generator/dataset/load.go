@@ -211,11 +211,14 @@ func (l *loader) decode(path string, v any) (Pos, bool) {
 		l.problems = append(l.problems, Problem{File: path, Line: line, Field: field, Message: msg})
 		return pos, false
 	}
-	if top := root.Content[0]; reflect.TypeOf(v).Elem().Kind() == reflect.Slice && top.Kind != yaml.SequenceNode {
-		l.problems = append(l.problems, Problem{File: path, Line: top.Line, Message: "must be a list of items, each starting with '- '"})
+	top := root.Content[0]
+	// A document of only "---" puts its empty value on the line after the file's last one.
+	line := min(top.Line, bytes.Count(data, []byte("\n"))+1)
+	if reflect.TypeOf(v).Elem().Kind() == reflect.Slice && top.Kind != yaml.SequenceNode {
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "must be a list of items, each starting with '- '"})
 		return pos, false
 	} else if reflect.TypeOf(v).Elem().Kind() != reflect.Slice && top.Kind != yaml.MappingNode {
-		l.problems = append(l.problems, Problem{File: path, Line: top.Line, Message: "must be a mapping of fields (name: value), not a list or a single value"})
+		l.problems = append(l.problems, Problem{File: path, Line: line, Message: "must be a mapping of fields (name: value), not a list or a single value"})
 		return pos, false
 	}
 	if unknown := unknownFields(&root, reflect.TypeOf(v)); len(unknown) > 0 {
