@@ -73,19 +73,27 @@ func indent(block string, n int) string {
 	return b.String()
 }
 
+// locate finds the top-level key of src: the top mapping, the key's value, src's lines and
+// the line the value ends on.
+func locate(src []byte, key string) (m, v *yaml.Node, lines []string, end int, err error) {
+	if m, err = top(src); err != nil {
+		return nil, nil, nil, 0, err
+	}
+	lines = splitLines(src)
+	i, end := span(m, lines, key)
+	if i < 0 {
+		return nil, nil, nil, 0, fmt.Errorf("has no %s", key)
+	}
+	return m, m.Content[i], lines, end, nil
+}
+
 // AppendItems appends items (a YAML list at indent 0: "- a: 1\n  b: 2\n") to the block list
 // that is the value of the top-level key, indented as its items are.
 func AppendItems(src []byte, key string, items []byte) ([]byte, error) {
-	m, err := top(src)
+	_, v, lines, end, err := locate(src, key)
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(src)
-	i, end := span(m, lines, key)
-	if i < 0 {
-		return nil, fmt.Errorf("has no %s", key)
-	}
-	v := m.Content[i]
 	if v.Kind != yaml.SequenceNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 {
 		return nil, fmt.Errorf("%s is not a list written one item a line: add to it by hand", key)
 	}
@@ -100,16 +108,10 @@ func AppendItems(src []byte, key string, items []byte) ([]byte, error) {
 // AddFields adds fields (YAML at indent 0: "sha256: ...\npages: 3\n") at the end of the
 // mapping that is the value of the top-level key, indented as its fields are.
 func AddFields(src []byte, key string, fields []byte) ([]byte, error) {
-	m, err := top(src)
+	_, v, lines, end, err := locate(src, key)
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(src)
-	i, end := span(m, lines, key)
-	if i < 0 {
-		return nil, fmt.Errorf("has no %s", key)
-	}
-	v := m.Content[i]
 	if v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 {
 		return nil, fmt.Errorf("%s is not a mapping written one field a line: add to it by hand", key)
 	}
@@ -118,14 +120,9 @@ func AddFields(src []byte, key string, fields []byte) ([]byte, error) {
 
 // AddAfter adds top-level fields (YAML at indent 0) after the value of the top-level key.
 func AddAfter(src []byte, key string, fields []byte) ([]byte, error) {
-	m, err := top(src)
+	m, _, lines, end, err := locate(src, key)
 	if err != nil {
 		return nil, err
-	}
-	lines := splitLines(src)
-	i, end := span(m, lines, key)
-	if i < 0 {
-		return nil, fmt.Errorf("has no %s", key)
 	}
 	return insert(lines, end, indent(string(fields), m.Content[0].Column-1)), nil
 }
