@@ -173,6 +173,14 @@
       lists.append(el("li", { class: "status status-former" }, t("js_development_only")));
     }
     box.append(lists);
+    // Public responses to the listings (issue 36), one line each: they never change the status.
+    for (const r of m.responses || []) {
+      const text = t(r.disputes ? "js_response_disputes" : "js_response_neutral", { by: r.by, list: r.list, year: r.year });
+      const p = el("p", { class: "answer-response" }, text);
+      r.sources.forEach((src, i) => p.append(i ? t("js_list_separator") : /：$/.test(text) ? "" : " ", el("a", { href: src.url, rel: "nofollow noopener noreferrer" }, src.name)));
+      p.append(t("js_sentence_end"));
+      box.append(p);
+    }
     if (m.unknown) {
       const partial = index.lists.filter((l) => m.status.some((s) => s.list === l.name && s.latest === "unknown"));
       box.append(el("p", { class: "answer-gap" }, t("js_gap", { name: m.name, lists: partial.map(partlyRecorded).join(t("js_clause_separator")) })),

@@ -51,6 +51,7 @@ type Edition struct {
 	Dropped       []*Market // listed in the previous edition, known not listed in this one
 	Unrecorded    []*Market // listed in the previous edition, not recorded in this partly recorded one
 	Developments  []*Development
+	Responses     []*Response // responses answering the edition, by date (issue 36)
 	listed        map[*Market]bool
 	absent        map[*Market]*Absence // markets a source says the edition did not list (Absence)
 }
@@ -79,6 +80,7 @@ type Market struct {
 	Developments []*Development // by year, then publisher
 	Absences     []*Absence     // editions a source says did not list it, by year, then publisher
 	Statuses     []Status       // one per publisher that listed it, in publisher order
+	Responses    []*Response    // responses concerning it, by edition then date (issue 36)
 }
 
 // Status is where a market stands on one publisher's list.
@@ -196,6 +198,7 @@ func Build(set *dataset.Set) *Site {
 		})
 	}
 	linkAbsences(s, byID)
+	linkResponses(s, byID, markets)
 	for _, p := range s.Publishers {
 		changes(p)
 	}

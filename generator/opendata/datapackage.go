@@ -71,7 +71,7 @@ type Dialect struct {
 // TableSchema is a Frictionless Table Schema: the CSV's columns and key.
 type TableSchema struct {
 	Fields        []CSVField `json:"fields"`
-	PrimaryKey    []string   `json:"primaryKey"`
+	PrimaryKey    []string   `json:"primaryKey,omitempty"`
 	MissingValues []string   `json:"missingValues"`
 }
 
@@ -98,6 +98,14 @@ func dataPackage(site *model.Site) DataPackage {
 			Format:      "csv", MediaType: "text/csv", Encoding: "utf-8",
 			Dialect: &Dialect{Delimiter: ",", QuoteChar: `"`, Header: true, DoubleQuote: true},
 			Schema:  &TableSchema{Fields: CSVFields, PrimaryKey: []string{"edition", "market"}, MissingValues: []string{""}},
+		},
+		Resource{
+			Name: "responses", Path: ResponsesCSV, Profile: "tabular-data-resource",
+			Title:       "Public responses to listings: one row per response and market it concerns",
+			Description: "Who responded to an edition's listing (a market's operator, its parent company, a government), when, whether they disputed it, what they said in our words, and the sources read. A response never changes whether or how a market is listed.",
+			Format:      "csv", MediaType: "text/csv", Encoding: "utf-8",
+			Dialect: &Dialect{Delimiter: ",", QuoteChar: `"`, Header: true, DoubleQuote: true},
+			Schema:  &TableSchema{Fields: ResponseFields, MissingValues: []string{""}},
 		},
 		jsonResource("dataset", DatasetJSON, "The whole dataset: publishers, categories, editions with their entries, markets", DatasetSchema),
 		jsonResource("domains", DomainsJSON, "Every listed domain, with the path of its look-up file api/domains/<domain>.json", DomainsSchema),

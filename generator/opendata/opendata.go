@@ -87,6 +87,9 @@ type Edition struct {
 	Unrecorded    []string      `json:"unrecorded"` // in the previous edition, not recorded in this partly recorded one
 	Entries       []Entry       `json:"entries"`
 	Developments  []Development `json:"developments"`
+	// Focus and Responses are optional fields of schema v1 (issue 36).
+	Focus     *Focus     `json:"focus,omitempty"`
+	Responses []Response `json:"responses,omitempty"`
 }
 
 // Recorded says whether each section of an edition is recorded in full (its official count
@@ -144,6 +147,8 @@ type Market struct {
 	// CategoriesNotStated and Absences are optional fields of schema v1 (issue 26).
 	CategoriesNotStated bool      `json:"categories_not_stated,omitempty"`
 	Absences            []Absence `json:"absences,omitempty"`
+	// Responses are an optional field of schema v1 (issue 36): those recorded in the market's file.
+	Responses []Response `json:"responses,omitempty"`
 }
 
 // Absence is an edition that sources say did not list a market.
@@ -342,6 +347,9 @@ func Each(site *model.Site, yield func(File) error) error {
 		}
 	}
 	if err := yield(File{Path: ListingsCSV, Write: func(w io.Writer) error { return listingsCSV(w, site) }}); err != nil {
+		return err
+	}
+	if err := yield(File{Path: ResponsesCSV, Write: func(w io.Writer) error { return responsesCSV(w, site) }}); err != nil {
 		return err
 	}
 	if err := yield(jsonFile(DatasetJSON, func(d *doc) {
@@ -559,6 +567,12 @@ func edition(e *model.Edition) func(d *doc) {
 			dev := e.Developments[i]
 			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources), Removed: dev.Removed}, nil
 		})
+		if f := focus(e); f != nil {
+			d.field("focus", f, nil)
+		}
+		if rs := editionResponses(e); len(rs) > 0 {
+			d.field("responses", rs, nil)
+		}
 	}
 }
 
@@ -567,7 +581,7 @@ func market(site *model.Site, m *model.Market) (Market, error) {
 		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
 		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
 		Page: MarketPage(m.Slug), Current: m.Current(), Statuses: statuses(m), Sources: list(m.Sources),
-		CategoriesNotStated: m.CategoriesNotStated,
+		CategoriesNotStated: m.CategoriesNotStated, Responses: marketResponses(m),
 	}
 	for _, a := range m.Absences {
 		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources)})

@@ -285,7 +285,7 @@ func testDataPackage(t *testing.T, s *sitetest.Site) {
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(s.Public, filepath.FromSlash(opendata.EditionsDir), "*.json"))
-	if csvs != 1 || editions != len(files) || !seen["dataset"] || !seen["domains"] {
+	if csvs != 2 || editions != len(files) || !seen["dataset"] || !seen["domains"] {
 		t.Errorf("datapackage.json describes %d CSV, %d of %d edition files; dataset %v, domains %v", csvs, editions, len(files), seen["dataset"], seen["domains"])
 	}
 }

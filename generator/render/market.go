@@ -42,6 +42,8 @@ type marketParams struct {
 	Listings      []listingRef  `json:"listings"`
 	History       []historyItem `json:"history"`
 	Timeline      timelineFront `json:"timeline"`
+	// Responses are the responses concerning the market, for the check's answer (issue 36).
+	Responses []checkResponse `json:"responses,omitempty,omitzero"`
 }
 
 // historyItem is one entry of a market's listing history, newest first: what an edition
@@ -65,6 +67,11 @@ type historyItem struct {
 	SummaryHTML   string       `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
 	Pending       string       `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
 	Sources       []sourceRef  `json:"sources"`
+	// Responses answer the edition of this item, shown beside it (issue 36); an item with
+	// Response set holds only responses, for an edition that has no other item here.
+	Responses []responseFront `json:"responses,omitempty,omitzero"`
+	Response  bool            `json:"response,omitempty,omitzero"`
+	edition   *model.Edition  // the edition of a listing or development, which responses answer
 }
 
 // sourceRef is a source read for an entry: its address and the short name shown for it.
@@ -138,6 +145,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			LatestUnknown: m.LatestUnknown(),
 			History:       marketHistory(m),
 			Timeline:      timeline(site, m),
+			Responses:     checkResponses(m),
 		},
 	}
 	if m.Country != "" {
@@ -237,7 +245,7 @@ func marketHistory(m *model.Market) []historyItem {
 	}
 	for _, l := range m.Listings {
 		h := item(l.Edition, l.Summary, l.Sources)
-		h.Section, h.Page = l.Section, l.Page
+		h.Section, h.Page, h.edition = l.Section, l.Page, l.Edition
 		if l.Pending() {
 			h.Summary, h.SummaryHTML, h.Pending = "", "", pendingLink(l)
 		}
@@ -245,10 +253,11 @@ func marketHistory(m *model.Market) []historyItem {
 	}
 	for _, d := range m.Developments {
 		h := item(d.Edition, d.Summary, d.Sources)
-		h.Development = true
+		h.Development, h.edition = true, d.Edition
 		items = append(items, h)
 	}
 	items = append(items, absenceHistory(m)...)
+	items = withResponses(items, m)
 	sortHistory(items)
 	return items
 }

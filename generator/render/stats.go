@@ -33,6 +33,8 @@ type timelineFront struct {
 	Rows   []timelineRow `json:"rows"`
 	// Absences are the cells a source says are not listed, with those sources (issue 26).
 	Absences []absenceFront `json:"absences,omitempty,omitzero"`
+	// Responses says the market has responses, so the table shows their column (issue 36).
+	Responses bool `json:"responses,omitempty,omitzero"`
 }
 
 // KeySep separates the keys of a market's timeline cells.
@@ -58,6 +60,9 @@ type timelineRow struct {
 	Dropped   string `json:"dropped"`
 	Unknown   string `json:"unknown"` // editions too partly recorded to say
 	Developed string `json:"developed"`
+	// Responded: the years of the list's editions that a response answers (issue 36); the
+	// table has its column only where the market has a response (timelineFront.Responses).
+	Responded string `json:"responded,omitempty,omitzero"`
 }
 
 // timelineCells lays out every part a market's timeline can draw.
@@ -186,11 +191,13 @@ func timeline(site *model.Site, m *model.Market) timelineFront {
 		row.Returning = cmp.Or(strings.Join(returning, ", "), "–")
 		row.Dropped = cmp.Or(strings.Join(dropped, ", "), "–")
 		row.Developed = cmp.Or(strings.Join(developed, ", "), "–")
+		row.Responded = respondedYears(m, r.Publisher)
 		t.Rows = append(t.Rows, row)
 	}
 	t.Height = tlTop + len(t.Rows)*(tlRowH+tlGap)
 	t.Cells = strings.Join(keys, KeySep)
 	t.Absences = absences(m)
+	t.Responses = len(m.Responses) > 0
 	return t
 }
 

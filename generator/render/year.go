@@ -44,6 +44,10 @@ type yearEdition struct {
 	Developments  []yearEntry `json:"developments"`
 	// Absent are markets a source says the edition did not list, with those sources (issue 26).
 	Absent []yearAbsence `json:"absent,omitempty,omitzero"`
+	// Focus is the edition's issue focus; Responses, every response answering the edition,
+	// for the page and the feed (issue 36).
+	Focus     *focusFront     `json:"focus,omitempty,omitzero"`
+	Responses []responseFront `json:"responses,omitempty,omitzero"`
 }
 
 // yearAbsence is a market a source says an edition did not list.
@@ -104,6 +108,7 @@ type editionFront struct {
 	Recorded      int    `json:"recorded"`                    // online + physical recorded here
 	OfficialKnown *int   `json:"official,omitempty,omitzero"` // the official total, given or summed from the sections
 	Previous      int    `json:"previous,omitempty,omitzero"` // year of the publisher's previous edition
+	Focus         string `json:"focus,omitempty,omitzero"`    // the title of the edition's issue focus (issue 36)
 }
 
 func editionFacts(e *model.Edition) editionFront {
@@ -118,6 +123,9 @@ func editionFacts(e *model.Edition) editionFront {
 	}
 	if e.Previous != nil {
 		f.Previous = e.Previous.Year
+	}
+	if e.Focus != nil {
+		f.Focus = e.Focus.Title
 	}
 	return f
 }
@@ -160,6 +168,7 @@ func yearListing(e *model.Edition) yearEdition {
 		New: refs(e.New), FirstRecorded: refs(e.FirstRecorded), Returning: refs(e.Returning), Dropped: refs(e.Dropped),
 		Unrecorded: refs(e.Unrecorded),
 		Online:     entries(e.Online), Physical: entries(e.Physical), Developments: []yearEntry{},
+		Focus: newFocus(e), Responses: responses(e.Responses),
 	}
 	if e.Previous != nil {
 		y.Previous = e.Previous.Year

@@ -1,0 +1,159 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
+	"github.com/notorious-markets-watch/nmw/generator/model"
+)
+
+// responseFront is a public response to a listing (issue 36), as every page shows it: who,
+// when, the edition it answers, what they said (our summary) and the pages read. The market
+// page shows it beside the entry it answers, the year page under its edition, the feed and the
+// check from the same fields; layouts/_partials/response.html writes it.
+type responseFront struct {
+	ID                string      `json:"id"` // unique on the site: the feed's guid
+	Edition           string      `json:"edition"`
+	EditionTitle      string      `json:"edition_title"`
+	Year              int         `json:"year"`
+	Publisher         string      `json:"publisher"`
+	List              string      `json:"list"`
+	By                string      `json:"by"`
+	Date              string      `json:"date"`
+	Disputes          bool        `json:"disputes,omitempty,omitzero"`
+	BeforePublication bool        `json:"before_publication,omitempty,omitzero"`
+	Markets           []marketRef `json:"markets"`
+	// Lang is the language of the summary: "en", the data's, until translations of the data's
+	// prose (issue 34) give the page's own; the templates mark other languages' pages with it.
+	Lang        string      `json:"lang"`
+	Summary     string      `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
+	SummaryHTML string      `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
+	Sources     []sourceRef `json:"sources"`
+}
+
+// newResponse is the one place a response's summary is rendered: a translation of it (issue
+// 34) belongs here, keyed as data/translations/<lang>/<edition>.yaml keys it (responseKey).
+func newResponse(r *model.Response) responseFront {
+	e := r.Edition
+	f := responseFront{
+		ID: fmt.Sprintf("%s-%s-%d", e.ID(), responseKey(r), r.Index), Edition: e.ID(), EditionTitle: e.Title, Year: e.Year,
+		Publisher: e.Publisher.Short, List: e.Publisher.List, By: r.By, Date: r.Date,
+		Disputes: r.Disputes, BeforePublication: r.BeforePublication,
+		Markets: []marketRef{}, Lang: "en", Sources: []sourceRef{},
+	}
+	for _, m := range r.Markets {
+		f.Markets = append(f.Markets, marketRef{Name: m.Name, Slug: m.Slug})
+	}
+	f.Summary = strings.TrimSpace(r.Summary)
+	if html, ok := mdhtml.Block(f.Summary); ok {
+		f.Summary, f.SummaryHTML = "", html
+	}
+	for _, s := range r.Sources {
+		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
+	}
+	return f
+}
+
+// responseKey is the key of a response's translations under `responses:` in the edition's
+// translation file: the market's slug for a market file's response, else the edition's id.
+func responseKey(r *model.Response) string {
+	if r.Market != nil {
+		return r.Market.Slug
+	}
+	return r.Edition.ID()
+}
+
+// responses renders responses in the order given.
+func responses(rs []*model.Response) []responseFront {
+	out := []responseFront{}
+	for _, r := range rs {
+		out = append(out, newResponse(r))
+	}
+	return out
+}
+
+// checkResponse is a response as the check says it: one line, "<by> disputes this listing"
+// or "<by> responded", with its list, year and sources.
+type checkResponse struct {
+	By       string      `json:"by"`
+	Disputes bool        `json:"disputes"`
+	List     string      `json:"list"`
+	Year     int         `json:"year"`
+	Sources  []sourceRef `json:"sources"`
+}
+
+func checkResponses(m *model.Market) []checkResponse {
+	var out []checkResponse
+	for _, f := range responses(m.Responses) {
+		out = append(out, checkResponse{By: f.By, Disputes: f.Disputes, List: f.Publisher + " " + f.List, Year: f.Year, Sources: f.Sources})
+	}
+	return out
+}
+
+// focusFront is an edition's issue focus (issue 36), in English like the summaries.
+type focusFront struct {
+	Title       string      `json:"title"`
+	Lang        string      `json:"lang"` // as responseFront.Lang
+	Summary     string      `json:"summary,omitempty,omitzero"`
+	SummaryHTML string      `json:"summary_html,omitempty,omitzero"`
+	Sources     []sourceRef `json:"sources"`
+}
+
+// newFocus is the one place an edition's focus is rendered, or nil where none is recorded.
+func newFocus(e *model.Edition) *focusFront {
+	if e.Focus == nil {
+		return nil
+	}
+	f := &focusFront{Title: e.Focus.Title, Lang: "en", Summary: strings.TrimSpace(e.Focus.Summary), Sources: []sourceRef{}}
+	if html, ok := mdhtml.Block(f.Summary); ok {
+		f.Summary, f.SummaryHTML = "", html
+	}
+	for _, s := range e.Focus.Sources {
+		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
+	}
+	return f
+}
+
+// withResponses puts each of the market's responses beside the item of the edition it answers:
+// its listing, else its development, else an item of its own at the edition's year.
+func withResponses(items []historyItem, m *model.Market) []historyItem {
+	for _, r := range m.Responses {
+		at := -1
+		for i, h := range items {
+			if h.edition == r.Edition && (at < 0 || !h.Development) {
+				at = i
+			}
+		}
+		if at < 0 {
+			e := r.Edition
+			items = append(items, historyItem{
+				Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
+				Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Sources: []sourceRef{},
+				Response: true, edition: e,
+			})
+			at = len(items) - 1
+		}
+		items[at].Responses = append(items[at].Responses, newResponse(r))
+	}
+	return items
+}
+
+// respondedYears are the years of a list's editions that the market's responses answer, for its
+// timeline's table: "2016", "–" where none does, or "" where the market has no response at all.
+func respondedYears(m *model.Market, p *model.Publisher) string {
+	if len(m.Responses) == 0 {
+		return ""
+	}
+	var years []string
+	for _, r := range m.Responses {
+		y := strconv.Itoa(r.Edition.Year)
+		if r.Edition.Publisher == p && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	return cmp.Or(strings.Join(years, ", "), "–")
+}
