@@ -212,6 +212,19 @@ func testSchemas(t *testing.T, s *sitetest.Site) {
 			ds["markets"].([]any)[0].(map[string]any)["domains"].(map[string]any)["current"] = []any{"example.com/shop"}
 		},
 		"a source that is no URL": func(ds map[string]any) { ds["editions"].([]any)[0].(map[string]any)["sources"] = []any{"the report"} },
+		// issue 36: data/ records Taobao's response to USTR 2016 and that edition's issue focus
+		"a response without sources": func(ds map[string]any) {
+			delete(withField(t, ds["markets"], "responses")["responses"].([]any)[0].(map[string]any), "sources")
+		},
+		"a market's response without its edition": func(ds map[string]any) {
+			delete(withField(t, ds["markets"], "responses")["responses"].([]any)[0].(map[string]any), "edition")
+		},
+		"a response of an unknown field": func(ds map[string]any) {
+			withField(t, ds["markets"], "responses")["responses"].([]any)[0].(map[string]any)["changes_status"] = true
+		},
+		"a focus without a title": func(ds map[string]any) {
+			delete(withField(t, ds["editions"], "focus")["focus"].(map[string]any), "title")
+		},
 	}
 	for what, breakIt := range broken {
 		var ds map[string]any
@@ -224,6 +237,18 @@ func testSchemas(t *testing.T, s *sitetest.Site) {
 			t.Errorf("nmw.json with %s passes its schema", what)
 		}
 	}
+}
+
+// withField returns the first object of a JSON list that has the field.
+func withField(t *testing.T, list any, field string) map[string]any {
+	t.Helper()
+	for _, o := range list.([]any) {
+		if m := o.(map[string]any); m[field] != nil {
+			return m
+		}
+	}
+	t.Fatalf("no object with %s in nmw.json", field)
+	return nil
 }
 
 func testDataPackage(t *testing.T, s *sitetest.Site) {
