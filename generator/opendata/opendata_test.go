@@ -190,7 +190,8 @@ func TestPublishedFilesMatchTheData(t *testing.T) {
 		t.Error("no look-up files")
 	}
 
-	// The feed: one item per edition.
+	// The feed: one item per edition, and one per public response (issue 36), linking to the
+	// market it concerns.
 	var feed struct {
 		Items []struct {
 			Title   string `xml:"title"`
@@ -205,7 +206,11 @@ func TestPublishedFilesMatchTheData(t *testing.T) {
 	var guids []string
 	for _, it := range feed.Items {
 		guids = append(guids, it.GUID)
-		if !strings.HasPrefix(it.Link, "https://example.github.io/watch/years/") || it.PubDate == "" {
+		page := "https://example.github.io/watch/years/"
+		if strings.HasPrefix(it.GUID, "nmw-response-") && !strings.HasPrefix(it.Link, page) {
+			page = "https://example.github.io/watch/markets/" // a response concerning one market
+		}
+		if !strings.HasPrefix(it.Link, page) || it.PubDate == "" {
 			t.Errorf("feed item %q: link %q, date %q", it.Title, it.Link, it.PubDate)
 		}
 	}
@@ -214,8 +219,15 @@ func TestPublishedFilesMatchTheData(t *testing.T) {
 			t.Errorf("feed announces no edition %s", e.ID())
 		}
 	}
-	if len(feed.Items) != len(set.Editions) {
-		t.Errorf("feed has %d items for %d editions", len(feed.Items), len(set.Editions))
+	responses := 0
+	for _, m := range set.Markets {
+		responses += len(m.Responses)
+	}
+	for _, e := range set.Editions {
+		responses += len(e.Responses)
+	}
+	if len(feed.Items) != len(set.Editions)+responses {
+		t.Errorf("feed has %d items for %d editions and %d responses", len(feed.Items), len(set.Editions), responses)
 	}
 
 	// The English sitemap names every market page, under the base URL.
