@@ -68,6 +68,11 @@ func TestInjectionIsInert(t *testing.T) {
 			`Reported for <script>alert("summary.entity")</script> and <script>alert("summary.code")</script> in code`,
 			`javascript:alert("summary.text") as text`,
 			`Entities <svg onload=alert("development")> and [not a link](https://evil.example.com/dev).`,
+			// issue 36: responses, the market's own and the edition's
+			`Response: <script>alert("response.by")</script> Evil Corp, 15 January 2021`,
+			`Said <script>alert("response.summary")</script> was unfair.`,
+			`Ministry <b onmouseover=alert("edition.response.by")>of Evil</b> responded to this listing.`,
+			`Called it <b>baseless</b>.`,
 		},
 		"markets/evil-mall/index.html": {
 			`"><svg onload=alert("market.name.physical")> Evil Mall`,
@@ -79,6 +84,9 @@ func TestInjectionIsInert(t *testing.T) {
 			`Office <script>alert("publisher.name")</script> of the USTR`,
 			`USTR<img src=x onerror=alert("publisher.short")>`,
 			`<script>alert("summary.escaped")</script> and <img src=x onerror=alert(1)>`,
+			`Issue focus: <img src=x onerror=alert("focus.title")> Live events`,
+			`Opened with <svg onload=alert("focus.summary")> live events.`,
+			`<script>alert("response.by")</script> Evil Corp disputes this listing.`,
 		},
 	} {
 		text, ok := pages[page]
