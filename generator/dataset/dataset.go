@@ -52,7 +52,9 @@ type Market struct {
 	CategoriesNotStated bool `yaml:"categories_not_stated"`
 	// Absences are editions a source says did not list the market (issue 26).
 	Absences []Absence `yaml:"absences"`
-	Pos      `yaml:"-"`
+	// Responses are what the market's operator or others said of its listings (issue 36).
+	Responses []Response `yaml:"responses"`
+	Pos       `yaml:"-"`
 }
 
 // Absence is a statement, by the sources it cites, that editions of a list did not name the
@@ -97,7 +99,11 @@ type Edition struct {
 	Sources       []string      `yaml:"sources"`
 	Entries       []Entry       `yaml:"entries"`
 	Developments  []Development `yaml:"developments"`
-	Pos           `yaml:"-"`
+	// Focus is the edition's issue focus, if a source names one (issue 36).
+	Focus *Focus `yaml:"focus"`
+	// Responses answer the edition as a whole, each naming the markets it concerns (issue 36).
+	Responses []Response `yaml:"responses"`
+	Pos       `yaml:"-"`
 }
 
 // ID names the edition as its file does: "ustr-2016".
@@ -190,10 +196,15 @@ func editionID(publisher string, year int) string { return fmt.Sprintf("%s-%d", 
 // PublishedDate parses the publication date, written as YYYY-MM-DD or, where only the month
 // is known, YYYY-MM. It reports whether the day is known.
 func (e *Edition) PublishedDate() (date time.Time, dayKnown bool, err error) {
-	if d, err := time.Parse(time.DateOnly, e.Published); err == nil {
+	return parseDate(e.Published)
+}
+
+// parseDate parses a date written YYYY-MM-DD or YYYY-MM, reporting whether the day is known.
+func parseDate(s string) (date time.Time, dayKnown bool, err error) {
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
 		return d, true, nil
 	}
-	d, err := time.Parse("2006-01", e.Published)
+	d, err := time.Parse("2006-01", s)
 	return d, false, err
 }
 

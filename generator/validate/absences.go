@@ -95,3 +95,52 @@ func (c *checker) removals(e *dataset.Edition) {
 		}
 	}
 }
+
+// removalsAgree checks that a removal is recorded one way (issue 36): a development in an
+// edition the market's own absences name is the removal those absences record, so it says
+// removed: true; and a development marked removed is not followed by an absence that starts
+// with the publisher's next edition, which would put the removal an edition later.
+func (c *checker) removalsAgree() {
+	absent := map[string]map[string]string{} // market slug → edition id → field of its absence
+	for _, m := range c.set.Markets {
+		for i, a := range m.Absences {
+			for k, id := range a.Editions {
+				if absent[m.Slug] == nil {
+					absent[m.Slug] = map[string]string{}
+				}
+				if _, dup := absent[m.Slug][id]; !dup {
+					absent[m.Slug][id] = fmt.Sprintf("absences[%d].editions[%d]", i, k)
+				}
+			}
+		}
+	}
+	next := map[string]*dataset.Edition{} // edition id → the same publisher's next edition
+	last := map[string]*dataset.Edition{}
+	for _, e := range c.set.Editions {
+		if prev := last[e.Publisher]; prev != nil {
+			next[prev.ID()] = e
+		}
+		last[e.Publisher] = e
+	}
+	for _, e := range c.set.Editions {
+		for i, d := range e.Developments {
+			m := c.set.Market(d.Market)
+			if m == nil {
+				continue // marketRef reports it
+			}
+			f := fmt.Sprintf("developments[%d]", i)
+			where := func(field string) string {
+				return fmt.Sprintf("markets/%s.yaml:%d: %s", m.Slug, m.Pos.Line(field), field)
+			}
+			field, named := absent[m.Slug][e.ID()]
+			switch {
+			case named && !d.Removed:
+				c.add(e.Pos.Problem(f+".market", "%q is absent from %s by its own file (%s): this development reports that removal, so mark it removed: true", d.Market, e.ID(), where(field)))
+			case !named && d.Removed && next[e.ID()] != nil:
+				if later, ok := absent[m.Slug][next[e.ID()].ID()]; ok {
+					c.add(e.Pos.Problem(f+".removed", "says %s took %q off the list, but its file's absence starts with %s (%s): add %s to that absence", e.ID(), d.Market, next[e.ID()].ID(), where(later), e.ID()))
+				}
+			}
+		}
+	}
+}

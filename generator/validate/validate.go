@@ -42,6 +42,8 @@ func Check(set *dataset.Set, opt Options) []dataset.Problem {
 	c.uniqueNames()
 	each(c, withEarlier(set.Editions), func(c *checker, e editionPair) { c.edition(e.edition, e.earlier) })
 	c.absences()
+	c.removalsAgree()
+	c.responses()
 	dataset.SortProblems(c.problems)
 	return c.problems
 }
@@ -414,6 +416,7 @@ func (c *checker) edition(e, earlier *dataset.Edition) {
 	}
 	c.headings(e)
 	c.removals(e)
+	c.focus(e)
 	for i, d := range e.Developments {
 		f := fmt.Sprintf("developments[%d]", i)
 		c.marketRef(pos, f+".market", d.Market)
