@@ -262,7 +262,7 @@ type developmentItem struct {
 	Name      string `json:"name"`
 	Summary   string `json:"summary"`
 	// Tr are the summary's up-to-date translations (markdown), by language.
-	Tr map[string]string `json:"tr,omitempty,omitzero"`
+	Tr map[string]string `json:"summary_translations,omitempty,omitzero"`
 }
 
 // Chart sizes: how many rows the country and longest-listed charts show.
