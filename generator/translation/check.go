@@ -144,7 +144,7 @@ func (c *checker) item(f *File, field string, it Item, english []string) {
 		}
 		// issue 36's texts: until the data holds them, the form only
 		for _, d := range got.domains {
-			bad("text", "names the listed domain %s: a translation shows a listed domain only as its English does", strings.TrimPrefix(strings.TrimPrefix(d, "code:"), "text:"))
+			bad("text", "names the listed domain %s: a translation shows a listed domain only as its English does", domain.Unicode(strings.SplitN(d, ":", 2)[1]))
 			return
 		}
 		return
@@ -165,7 +165,7 @@ func (c *checker) item(f *File, field string, it Item, english []string) {
 		bad("text", "has markup the English does not have (%s): keep the English's links, emphasis and code, and add none", extra)
 	}
 	if extra := missing(got.domains, want.domains); extra != "" {
-		bad("text", "names the listed domain %s where the English does not (or not that way): a translation shows a listed domain only as its English does", strings.SplitN(extra, ":", 2)[1])
+		bad("text", "names the listed domain %s where the English does not (or not that way): a translation shows a listed domain only as its English does", domain.Unicode(strings.SplitN(extra, ":", 2)[1]))
 	}
 }
 
@@ -189,10 +189,13 @@ func listedDomains(set *dataset.Set) *listed {
 	out := &listed{ascii: map[string]bool{}, unicode: map[string]string{}}
 	for _, m := range set.Markets {
 		for _, d := range m.Domains.All() {
-			d = strings.ToLower(d)
-			out.ascii[d] = true
-			if u := strings.ToLower(domain.Unicode(d)); u != d {
-				out.unicode[u] = d
+			ascii, err := domain.Canonical(d) // data/ may write a domain in either form
+			if err != nil {
+				ascii = strings.ToLower(d)
+			}
+			out.ascii[ascii] = true
+			if u := strings.ToLower(domain.Unicode(ascii)); u != ascii {
+				out.unicode[u] = ascii
 			}
 		}
 	}
