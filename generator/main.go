@@ -136,7 +136,21 @@ func load(dir string, stderr io.Writer) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return site, report(problems, dir, stderr)
+	if err := report(problems, dir, stderr); err != nil {
+		return nil, err
+	}
+	warn(site, stderr)
+	return site, nil
+}
+
+// warn prints the data's warnings (stale translations), which do not stop a build.
+func warn(site *model.Site, stderr io.Writer) {
+	for _, w := range site.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if n := len(site.Warnings); n > 0 {
+		fmt.Fprintf(stderr, "%d warning(s): stale translations are not shown; pages show the current English\n", n)
+	}
 }
 
 func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
@@ -169,6 +183,7 @@ func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, e
 	if err := report(problems, dataDir, stderr); err != nil {
 		return err
 	}
+	warn(site, stderr)
 	for _, k := range st.Kept {
 		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
 	}

@@ -104,6 +104,15 @@ type decoded struct {
 	problems []Problem
 }
 
+// DecodeFile reads one YAML file into v as Load reads data files: strictly (unknown fields,
+// wrong types, anchors and oversized or non-UTF-8 files are problems), remembering where its
+// fields are. Other packages' data files (data/translations/) use it.
+func DecodeFile(path string, v any) (Pos, []Problem, bool) {
+	var l loader
+	pos, ok := l.decode(path, v)
+	return pos, l.problems, ok
+}
+
 // decodeFile decodes one file on its own, so that files can be decoded at the same time.
 func decodeFile(j job) decoded {
 	var l loader
@@ -382,6 +391,12 @@ func unknownFields(n *yaml.Node, t reflect.Type) []string {
 			}
 		}
 	case yaml.MappingNode:
+		if t.Kind() == reflect.Map { // keys are data (market slugs): check the values
+			for i := 1; i < len(n.Content); i += 2 {
+				out = append(out, unknownFields(n.Content[i], t.Elem())...)
+			}
+			return out
+		}
 		if t.Kind() != reflect.Struct {
 			return nil
 		}

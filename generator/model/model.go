@@ -9,6 +9,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/gazetteer"
 	"github.com/notorious-markets-watch/nmw/generator/maps"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // Site is the linked data set.
@@ -20,6 +21,10 @@ type Site struct {
 	Years      []*Year          // ascending
 	Places     gazetteer.Places // where the markets' cities are (data/places.yaml); set by pipeline.Load
 	World      *maps.World      // the countries' outlines (data/geo/), or nil; set by pipeline.Load
+	// Translations of the summaries and notes (data/translations/), and Warnings, the stale
+	// ones, which pages do not show; set by pipeline.Load (issue 34).
+	Translations *translation.Set
+	Warnings     []dataset.Problem
 }
 
 // Publisher is a publisher with its editions.

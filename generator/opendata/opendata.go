@@ -17,6 +17,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/domain"
 	"github.com/notorious-markets-watch/nmw/generator/gazetteer"
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // SchemaVersion is the version of the file formats below. Raise it when a field is removed,
@@ -115,17 +116,21 @@ type Entry struct {
 	Page    *int     `json:"report_page"`
 	Domains []string `json:"domains"`
 	Summary string   `json:"summary"`
-	Pending bool     `json:"summary_pending,omitempty"` // listing-only: Summary says where the report names it (pending.go)
-	Sources []string `json:"sources"`
-	Heading string   `json:"heading,omitempty"` // where the report's heading groups several markets (issue 26)
+	// Translations are the summary's up-to-date translations, by language (issue 34).
+	Translations map[string]string `json:"summary_translations,omitempty"`
+	Pending      bool              `json:"summary_pending,omitempty"` // listing-only: Summary says where the report names it (pending.go)
+	Sources      []string          `json:"sources"`
+	Heading      string            `json:"heading,omitempty"` // where the report's heading groups several markets (issue 26)
 }
 
 // Development is a market an edition names as a positive development.
 type Development struct {
-	Market  string   `json:"market"`
-	Summary string   `json:"summary"`
-	Sources []string `json:"sources"`
-	Removed bool     `json:"removed,omitempty"` // the sources report the market taken off the list (issue 26)
+	Market  string `json:"market"`
+	Summary string `json:"summary"`
+	// Translations are the summary's up-to-date translations, by language (issue 34).
+	Translations map[string]string `json:"summary_translations,omitempty"`
+	Sources      []string          `json:"sources"`
+	Removed      bool              `json:"removed,omitempty"` // the sources report the market taken off the list (issue 26)
 }
 
 // Market is one market with where it stands on each list.
@@ -153,9 +158,11 @@ type Market struct {
 
 // Absence is an edition that sources say did not list a market.
 type Absence struct {
-	Edition string   `json:"edition"`
-	Note    string   `json:"note"`
-	Sources []string `json:"sources"`
+	Edition string `json:"edition"`
+	Note    string `json:"note"`
+	// Translations are the note's up-to-date translations, by language (issue 34).
+	Translations map[string]string `json:"note_translations,omitempty"`
+	Sources      []string          `json:"sources"`
 }
 
 // Place is where a market's city is, from GeoNames (CC BY 4.0) through data/places.yaml.
@@ -266,6 +273,11 @@ var CSVFields = []CSVField{
 	{Name: "latitude", Type: "number", Description: "latitude of the market's city in degrees (GeoNames), or empty"},
 	{Name: "longitude", Type: "number", Description: "longitude of the market's city in degrees (GeoNames), or empty"},
 	{Name: "geonames", Type: "string", Format: "uri", Description: "the GeoNames page of the market's city (the source of its coordinates; CC BY 4.0, credit GeoNames), or empty"},
+	// issue 34: the summary's up-to-date translations (translations.go), one column per language
+	{Name: "summary_es", Type: "string", Description: "the summary in Spanish (markdown, on one line), translated from the current English; empty where there is no up-to-date translation"},
+	{Name: "summary_fr", Type: "string", Description: "the summary in French, as summary_es"},
+	{Name: "summary_de", Type: "string", Description: "the summary in German, as summary_es"},
+	{Name: "summary_zh-hans", Type: "string", Description: "the summary in Simplified Chinese, as summary_es"},
 }
 
 func required(f CSVField) CSVField {
@@ -339,7 +351,7 @@ func Each(site *model.Site, yield func(File) error) error {
 		if err := yield(jsonFile(EditionsDir+e.ID()+".json", func(d *doc) {
 			d.header()
 			d.field("publisher", publisher(e.Publisher), nil)
-			d.field("edition", edition(e), nil)
+			d.field("edition", edition(site, e), nil)
 			named := editionMarkets(e)
 			d.list("markets", len(named), func(i int) (any, error) { return ms.rec[named[i]], nil })
 		})); err != nil {
@@ -364,7 +376,7 @@ func Each(site *model.Site, yield func(File) error) error {
 			c := site.Set.Categories[i]
 			return Category{ID: c.ID, Label: c.Label}, nil
 		})
-		d.list("editions", len(site.Editions), func(i int) (any, error) { return edition(site.Editions[i]), nil })
+		d.list("editions", len(site.Editions), func(i int) (any, error) { return edition(site, site.Editions[i]), nil })
 		d.list("markets", len(site.Markets), func(i int) (any, error) { return ms.rec[site.Markets[i]], nil })
 	})); err != nil {
 		return err
@@ -526,7 +538,7 @@ func editionListings(e *model.Edition) []*model.Listing {
 
 // edition writes an edition (the Edition type) field by field, an entry at a time: an edition
 // of a large list is too big to build whole.
-func edition(e *model.Edition) func(d *doc) {
+func edition(site *model.Site, e *model.Edition) func(d *doc) {
 	return func(d *doc) {
 		d.field("id", e.ID(), nil)
 		d.field("publisher", e.Publisher.ID, nil)
@@ -558,6 +570,9 @@ func edition(e *model.Edition) func(d *doc) {
 				return nil, fmt.Errorf("edition %s, market %s: %w", e.ID(), l.Market.Slug, err)
 			}
 			en := Entry{Market: l.Market.Slug, Section: l.Section, Domains: doms, Summary: summary(l), Pending: l.Pending(), Sources: list(l.Sources), Heading: l.Heading}
+			if !l.Pending() {
+				en.Translations = translated(site, translation.Ref{Kind: translation.Entries, Edition: e.ID(), Key: l.Market.Slug}, l.Summary)
+			}
 			if l.Page > 0 {
 				en.Page = &l.Page
 			}
@@ -565,7 +580,8 @@ func edition(e *model.Edition) func(d *doc) {
 		})
 		d.list("developments", len(e.Developments), func(i int) (any, error) {
 			dev := e.Developments[i]
-			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources), Removed: dev.Removed}, nil
+			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources), Removed: dev.Removed,
+				Translations: translated(site, translation.Ref{Kind: translation.Developments, Edition: e.ID(), Key: dev.Market.Slug}, dev.Summary)}, nil
 		})
 		if f := focus(e); f != nil {
 			d.field("focus", f, nil)
@@ -584,7 +600,8 @@ func market(site *model.Site, m *model.Market) (Market, error) {
 		CategoriesNotStated: m.CategoriesNotStated, Responses: marketResponses(m),
 	}
 	for _, a := range m.Absences {
-		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources)})
+		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources),
+			Translations: translated(site, absenceRef(a), a.Note)})
 	}
 	if p := site.Places[gazetteer.Key(m.Country, m.City)]; p != nil && m.City != "" {
 		mm.Place = &Place{Latitude: p.Lat, Longitude: p.Lon, GeoNames: p.GeoNames, Source: p.Source}
@@ -687,6 +704,7 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 				l.Section, page, strings.Join(doms, " "), oneLine(summary(l)), strings.Join(l.Sources, " "), MarketPage(m.Slug),
 			}
 			row = append(row, placeColumns(site, m.Market)...)
+			row = append(row, translationColumns(site, e, l)...)
 			if len(row) != len(CSVFields) {
 				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))
 			}

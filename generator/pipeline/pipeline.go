@@ -18,6 +18,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/opendata"
 	"github.com/notorious-markets-watch/nmw/generator/outdir"
 	"github.com/notorious-markets-watch/nmw/generator/render"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 	"github.com/notorious-markets-watch/nmw/generator/validate"
 )
 
@@ -57,8 +58,9 @@ func LimitMemory() {
 	}
 }
 
-// Load reads and validates a data folder. Problems mean the data must be fixed; the error is
-// for a folder that cannot be read.
+// Load reads and validates a data folder and its translations. Problems mean the data must be
+// fixed; the error is for a folder that cannot be read. Stale translations are the site's
+// Warnings, not problems.
 func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, error) {
 	set, problems, err := dataset.Load(dataDir)
 	if err != nil {
@@ -68,6 +70,10 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 	places, placeProblems := gazetteer.Load(dataDir)
 	problems = append(problems, placeProblems...)
 	problems = append(problems, gazetteer.Check(places, set)...)
+	translations, trProblems := translation.Load(dataDir)
+	problems = append(problems, trProblems...)
+	trProblems, warnings := translation.Check(set, translations)
+	problems = append(problems, trProblems...)
 	world, err := maps.Load(dataDir)
 	if err != nil {
 		problems = append(problems, dataset.Problem{File: filepath.Join(dataDir, maps.File), Message: err.Error()})
@@ -78,6 +84,7 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 	}
 	site := model.Build(set)
 	site.Places, site.World = places, world
+	site.Translations, site.Warnings = translations, warnings
 	return site, nil, nil
 }
 

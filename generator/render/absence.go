@@ -6,6 +6,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // absenceFront is one statement by sources that a list's editions did not name the market
@@ -76,7 +77,7 @@ func absences(m *model.Market) []absenceFront {
 
 // absenceHistory is one history item per absence statement and list, at the year of its
 // latest edition, saying which editions did not list the market and who says so.
-func absenceHistory(m *model.Market) []historyItem {
+func absenceHistory(site *model.Site, m *model.Market) []historyItem {
 	var items []historyItem
 	for i, g := range absenceGroups(m) {
 		if g.absences[0].Development != nil {
@@ -88,10 +89,13 @@ func absenceHistory(m *model.Market) []historyItem {
 			Year: last.Year, Publisher: g.publisher.Short, PublisherName: g.publisher.Name, List: g.publisher.List,
 			Absent: true, Years: f.Years, Editions: f.Editions, Sources: f.Sources,
 		}
-		h.Summary = strings.TrimSpace(g.absences[0].Note)
+		a := g.absences[0]
+		h.Summary = strings.TrimSpace(a.Note)
 		if html, ok := mdhtml.Block(h.Summary); ok {
 			h.Summary, h.SummaryHTML = "", html
 		}
+		// a translation is filed under the absence's first edition, as data/ writes its editions
+		h.Tr = translations(site, translation.Ref{Kind: translation.Absences, Edition: a.Absence.Editions[0], Key: m.Slug}, a.Note, mdhtml.Block)
 		items = append(items, h)
 	}
 	return items

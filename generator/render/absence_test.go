@@ -53,7 +53,7 @@ func TestAbsenceFront(t *testing.T) {
 	if st.Latest != "not-listed" || len(st.LatestSources) != 1 || st.LatestSources[0].URL != "https://www.news.example.org/removed" {
 		t.Errorf("status %+v, want not listed in the latest edition, citing the source", st)
 	}
-	y := yearFront(site.Years[1])
+	y := yearFront(site, site.Years[1])
 	if len(y.Params.Listing) != 1 || len(y.Params.Listing[0].Absent) != 1 || y.Params.Listing[0].Absent[0].Slug != "shop" {
 		t.Errorf("2020 year page absences: %+v", y.Params.Listing)
 	}

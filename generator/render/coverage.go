@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // coveragePage compares each edition's recorded headings with its official counts, then says
@@ -21,6 +22,17 @@ type coverageParams struct {
 	Editions []coverageRow     `json:"editions"`
 	Missing  []coverageMissing `json:"missing"`                    // newest first
 	Pending  []coveragePending `json:"pending,omitempty,omitzero"` // newest first (pending.go)
+	// Translations: per language, the summaries and notes translated up to date (issue 34).
+	Translations []coverageTranslation `json:"translations"`
+}
+
+// coverageTranslation is how many of the data's summaries and notes one language has up to
+// date, and how many of its translations are stale (their English changed since).
+type coverageTranslation struct {
+	Lang     string `json:"lang"`
+	UpToDate int    `json:"up_to_date"`
+	Stale    int    `json:"stale"`
+	Total    int    `json:"total"`
 }
 
 // coverageMissing is what is missing from one edition: each section complete, or how many of
@@ -109,6 +121,9 @@ func coverage(site *model.Site) coveragePage {
 		if pe := pendingOf(e); len(pe.Entries) > 0 {
 			p.Params.Pending = append(p.Params.Pending, pe)
 		}
+	}
+	for _, c := range translation.Count(site.Set, site.Translations) {
+		p.Params.Translations = append(p.Params.Translations, coverageTranslation{Lang: c.Lang, UpToDate: c.UpToDate, Stale: c.Stale, Total: c.Total})
 	}
 	return p
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/place"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 type marketPage struct {
@@ -44,6 +45,9 @@ type marketParams struct {
 	Timeline      timelineFront `json:"timeline"`
 	// Responses are the responses concerning the market, for the check's answer (issue 36).
 	Responses []checkResponse `json:"responses,omitempty,omitzero"`
+	// Translated are the languages into which every summary of the history is translated: the
+	// page in them needs no notice that summaries are in English.
+	Translated []string `json:"translated,omitempty"`
 }
 
 // historyItem is one entry of a market's listing history, newest first: what an edition
@@ -66,7 +70,9 @@ type historyItem struct {
 	Summary       string       `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
 	SummaryHTML   string       `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
 	Pending       string       `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
-	Sources       []sourceRef  `json:"sources"`
+	// Tr are the summary's up-to-date translations, by language (translations.go).
+	Tr      map[string]trText `json:"tr,omitempty,omitzero"`
+	Sources []sourceRef       `json:"sources"`
 	// Responses answer the edition of this item, shown beside it (issue 36); an item with
 	// Response set holds only responses, for an edition that has no other item here.
 	Responses []responseFront `json:"responses,omitempty,omitzero"`
@@ -143,7 +149,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Words:         summaryWords(m, categoryLabels),
 			Current:       m.Current(),
 			LatestUnknown: m.LatestUnknown(),
-			History:       marketHistory(m),
+			History:       marketHistory(site, m),
 			Timeline:      timeline(site, m),
 			Responses:     checkResponses(m),
 		},
@@ -174,6 +180,13 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Section: l.Section, Page: l.Page,
 		})
 	}
+	var summaries []map[string]trText
+	for _, h := range p.Params.History {
+		if h.Pending == "" {
+			summaries = append(summaries, h.Tr)
+		}
+	}
+	p.Params.Translated = translatedIn(summaries)
 	p.Description = marketDescription(m)
 	return p
 }
@@ -227,9 +240,9 @@ func unicode(domains []string) []string {
 // marketHistory is the listing history: one item per listing and positive development,
 // and sourced absence, newest first; within a year, listings before absences before
 // developments, in publisher order.
-func marketHistory(m *model.Market) []historyItem {
+func marketHistory(site *model.Site, m *model.Market) []historyItem {
 	var items []historyItem
-	item := func(e *model.Edition, summary string, sources []string) historyItem {
+	item := func(e *model.Edition, kind translation.Kind, summary string, sources []string) historyItem {
 		h := historyItem{
 			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
 			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Sources: []sourceRef{},
@@ -238,25 +251,26 @@ func marketHistory(m *model.Market) []historyItem {
 		if html, ok := mdhtml.Block(h.Summary); ok {
 			h.Summary, h.SummaryHTML = "", html
 		}
+		h.Tr = translations(site, translation.Ref{Kind: kind, Edition: e.ID(), Key: m.Slug}, summary, mdhtml.Block)
 		for _, s := range sources {
 			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
 		}
 		return h
 	}
 	for _, l := range m.Listings {
-		h := item(l.Edition, l.Summary, l.Sources)
+		h := item(l.Edition, translation.Entries, l.Summary, l.Sources)
 		h.Section, h.Page, h.edition = l.Section, l.Page, l.Edition
 		if l.Pending() {
-			h.Summary, h.SummaryHTML, h.Pending = "", "", pendingLink(l)
+			h.Summary, h.SummaryHTML, h.Pending, h.Tr = "", "", pendingLink(l), nil
 		}
 		items = append(items, h)
 	}
 	for _, d := range m.Developments {
-		h := item(d.Edition, d.Summary, d.Sources)
+		h := item(d.Edition, translation.Developments, d.Summary, d.Sources)
 		h.Development, h.edition = true, d.Edition
 		items = append(items, h)
 	}
-	items = append(items, absenceHistory(m)...)
+	items = append(items, absenceHistory(site, m)...)
 	items = withResponses(items, m)
 	sortHistory(items)
 	return items

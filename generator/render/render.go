@@ -84,7 +84,7 @@ func Each(site *model.Site, yield func(Page) error) error {
 		return err
 	}
 	for _, y := range site.Years {
-		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(y)); err != nil {
+		if err := add(fmt.Sprintf("years/%d.md", y.Year), yearFront(site, y)); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/place"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // The charts are drawn by Hugo partials (layouts/_partials/chart/) from numbers written here
@@ -267,6 +268,8 @@ type developmentItem struct {
 	Market    string `json:"market"`
 	Name      string `json:"name"`
 	Summary   string `json:"summary"`
+	// Tr are the summary's up-to-date translations (markdown), by language.
+	Tr map[string]string `json:"summary_translations,omitempty,omitzero"`
 }
 
 // Chart sizes: how many rows the country and longest-listed charts show.
@@ -319,9 +322,18 @@ func stats(site *model.Site) statsPage {
 		p.Params.Developments = append(p.Params.Developments, developmentItem{
 			Year: d.Edition.Year, Publisher: d.Edition.Publisher.Short, Edition: d.Edition.Title,
 			Market: d.Market.Slug, Name: d.Market.Name, Summary: strings.TrimSpace(d.Summary),
+			Tr: trimmed(site.Translations.Texts(translation.Ref{Kind: translation.Developments, Edition: d.Edition.ID(), Key: d.Market.Slug}, d.Summary)),
 		})
 	}
 	return p
+}
+
+// trimmed returns texts with their spaces trimmed, as summaries are shown.
+func trimmed(texts map[string]string) map[string]string {
+	for k, v := range texts {
+		texts[k] = strings.TrimSpace(v)
+	}
+	return texts
 }
 
 // countries keeps the largest countries as rows, then one row for the rest and one for markets

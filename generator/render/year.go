@@ -6,6 +6,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 type yearPage struct {
@@ -19,6 +20,9 @@ type yearParams struct {
 	Year     int            `json:"year"`
 	Editions []editionFront `json:"editions"`
 	Listing  []yearEdition  `json:"listing"`
+	// Translated are the languages into which every summary of the page is translated: the
+	// page in them needs no notice that summaries are in English.
+	Translated []string `json:"translated,omitempty"`
 }
 
 // yearEdition is what a year page lists of one edition: what changed since the publisher's
@@ -72,14 +76,18 @@ type yearEntry struct {
 	Summary     string `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
 	SummaryHTML string `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it inline (mdhtml)
 	Pending     string `json:"pending,omitempty,omitzero"`      // a listing-only entry: the report at its page (pending.go)
+	// Tr are the summary's up-to-date translations, by language (translations.go).
+	Tr map[string]trText `json:"tr,omitempty,omitzero"`
 }
 
-// newYearEntry is a yearEntry with its summary rendered where the generator can.
-func newYearEntry(name, slug, section string, page int, summary string) yearEntry {
-	e := yearEntry{Name: name, Slug: slug, Section: section, Page: page, Summary: strings.TrimSpace(summary)}
+// newYearEntry is a yearEntry with its summary, and its translations, rendered where the
+// generator can.
+func newYearEntry(site *model.Site, r translation.Ref, name, section string, page int, summary string) yearEntry {
+	e := yearEntry{Name: name, Slug: r.Key, Section: section, Page: page, Summary: strings.TrimSpace(summary)}
 	if html, ok := mdhtml.Inline(e.Summary); ok {
 		e.Summary, e.SummaryHTML = "", html
 	}
+	e.Tr = translations(site, r, summary, mdhtml.Inline)
 	return e
 }
 
@@ -130,20 +138,31 @@ func editionFacts(e *model.Edition) editionFront {
 	return f
 }
 
-func yearFront(y *model.Year) yearPage {
+func yearFront(site *model.Site, y *model.Year) yearPage {
 	p := yearPage{Title: fmt.Sprint(y.Year), Weight: -y.Year, Params: yearParams{Year: y.Year}}
 	var names []string
 	for _, e := range y.Editions {
 		p.Params.Editions = append(p.Params.Editions, editionFacts(e))
-		p.Params.Listing = append(p.Params.Listing, yearListing(e))
+		p.Params.Listing = append(p.Params.Listing, yearListing(site, e))
 		names = append(names, fmt.Sprintf("the %s %s (%s)", e.Publisher.Short, e.Publisher.List, recordedText(e)))
 	}
+	var summaries []map[string]trText
+	for _, l := range p.Params.Listing {
+		for _, group := range [][]yearEntry{l.Online, l.Physical, l.Developments} {
+			for _, e := range group {
+				if e.Pending == "" {
+					summaries = append(summaries, e.Tr)
+				}
+			}
+		}
+	}
+	p.Params.Translated = translatedIn(summaries)
 	p.Description = fmt.Sprintf("Markets reported for %d on %s.", y.Year, strings.Join(names, " and "))
 	return p
 }
 
 // yearListing is an edition's markets, grouped online and physical, and what changed.
-func yearListing(e *model.Edition) yearEdition {
+func yearListing(site *model.Site, e *model.Edition) yearEdition {
 	refs := func(ms []*model.Market) []marketRef {
 		out := []marketRef{}
 		for _, m := range ms {
@@ -158,7 +177,7 @@ func yearListing(e *model.Edition) yearEdition {
 				out = append(out, yearEntry{Name: l.Market.Name, Slug: l.Market.Slug, Section: l.Section, Page: l.Page, Pending: pendingLink(l)})
 				continue
 			}
-			out = append(out, newYearEntry(l.Market.Name, l.Market.Slug, l.Section, l.Page, l.Summary))
+			out = append(out, newYearEntry(site, translation.Ref{Kind: translation.Entries, Edition: e.ID(), Key: l.Market.Slug}, l.Market.Name, l.Section, l.Page, l.Summary))
 		}
 		return out
 	}
@@ -179,7 +198,7 @@ func yearListing(e *model.Edition) yearEdition {
 		}
 	}
 	for _, d := range e.Developments {
-		y.Developments = append(y.Developments, newYearEntry(d.Market.Name, d.Market.Slug, "", 0, d.Summary))
+		y.Developments = append(y.Developments, newYearEntry(site, translation.Ref{Kind: translation.Developments, Edition: e.ID(), Key: d.Market.Slug}, d.Market.Name, "", 0, d.Summary))
 	}
 	for _, a := range e.Absences() {
 		ya := yearAbsence{Name: a.Market.Name, Slug: a.Market.Slug}

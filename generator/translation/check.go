@@ -1,0 +1,212 @@
+package translation
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+	"github.com/notorious-markets-watch/nmw/generator/domain"
+)
+
+// MaxText is the longest translation, in bytes: three times the longest English summary
+// (validate.MaxSummary), as a character of Chinese takes three bytes.
+const MaxText = 3 * 2000
+
+var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// Check checks every translation against the data: a known language and edition, a key that is
+// an entry, development or absence of that edition, a hash, a text with no markup or listed
+// domain the English does not have. Problems are errors; warnings are stale translations (the
+// English has changed since), which pages do not show but which do not stop a build.
+func Check(set *dataset.Set, s *Set) (problems, warnings []dataset.Problem) {
+	c := &checker{set: set, en: EnglishOf(set), listed: listedDomains(set), editions: map[string]bool{}}
+	for _, e := range set.Editions {
+		c.editions[e.ID()] = true
+	}
+	for _, f := range s.Files {
+		c.file(f)
+	}
+	dataset.SortProblems(c.problems)
+	dataset.SortProblems(c.warnings)
+	return c.problems, c.warnings
+}
+
+type checker struct {
+	set                *dataset.Set
+	en                 English
+	listed             *listed
+	editions           map[string]bool
+	problems, warnings []dataset.Problem
+}
+
+func (c *checker) file(f *File) {
+	if !c.editions[f.Edition] {
+		c.problems = append(c.problems, dataset.Problem{File: f.File, Line: 1,
+			Message: fmt.Sprintf("no edition %s in editions/: a translation file is named as the edition whose prose it translates (ustr-2016.yaml)", f.Edition)})
+		return
+	}
+	for _, kind := range []Kind{Entries, Developments, Absences} {
+		m := map[Kind]map[string]Item{Entries: f.Entries, Developments: f.Developments, Absences: f.Absences}[kind]
+		for _, key := range sortedKeys(m) {
+			field := string(kind) + "." + key
+			r := Ref{kind, f.Edition, key}
+			if len(c.en[r]) == 0 {
+				c.problems = append(c.problems, f.Problem(field, "%s", c.noEnglish(r)))
+				continue
+			}
+			c.item(f, field, m[key], c.en[r])
+		}
+	}
+	for kind, it := range map[Kind]*Item{Focus: f.Focus, FocusTitle: f.FocusTitle} {
+		if it != nil {
+			c.item(f, string(kind), *it, c.en[Ref{kind, f.Edition, ""}])
+		}
+	}
+	for _, key := range sortedKeys(f.Responses) {
+		if key != f.Edition && c.set.Market(key) == nil {
+			c.problems = append(c.problems, f.Problem("responses."+key, "%q is neither a market in markets/ nor this file's edition (%s): a response is filed under the market whose file records it, or the edition's id for one recorded in the edition's file", key, f.Edition))
+			continue
+		}
+		for i, it := range f.Responses[key] {
+			c.item(f, fmt.Sprintf("responses.%s[%d]", key, i), it, c.en[Ref{Responses, f.Edition, key}])
+		}
+	}
+}
+
+// noEnglish says why a key of a translation file names no English text.
+func (c *checker) noEnglish(r Ref) string {
+	m := c.set.Market(r.Key)
+	if m == nil {
+		return fmt.Sprintf("no market %q in markets/: a key is the slug of a market the edition names", r.Key)
+	}
+	switch r.Kind {
+	case Entries:
+		for _, e := range c.set.Editions {
+			if e.ID() != r.Edition {
+				continue
+			}
+			for _, entry := range e.Entries {
+				if entry.Market == r.Key && entry.Pending() {
+					return fmt.Sprintf("the entry of %s in %s is listing-only (its summary is not written yet): there is nothing to translate", r.Key, r.Edition)
+				}
+			}
+		}
+		return fmt.Sprintf("%s is no entry of %s: translate only the summaries of the edition's entries", r.Key, r.Edition)
+	case Developments:
+		return fmt.Sprintf("%s is no development of %s", r.Key, r.Edition)
+	}
+	return fmt.Sprintf("%s has no absence note whose first edition is %s: an absence's translation is filed under the first edition of its editions list", r.Key, r.Edition)
+}
+
+// item checks one translation against the English texts it may translate (one, except for
+// responses; none where the data does not have that kind of text yet).
+func (c *checker) item(f *File, field string, it Item, english []string) {
+	bad := func(sub, format string, args ...any) {
+		c.problems = append(c.problems, f.Problem(field+"."+sub, format, args...))
+	}
+	if !hexHash.MatchString(it.SHA256) {
+		bad("sha256", "must be the SHA-256 of the English text it translates, exactly as written in data/: 64 lower-case hex digits")
+	}
+	text := strings.TrimSpace(it.Text)
+	switch {
+	case text == "":
+		bad("text", "is empty: write the translation, or remove the item")
+		return
+	case len(text) > MaxText:
+		bad("text", "is %d bytes; a translation of a summary is at most %d", len(text), MaxText)
+		return
+	case strings.Contains(text, dataset.SummaryPending), strings.Contains(text, dataset.SummaryPlaceholder):
+		bad("text", "holds a placeholder: write the translation")
+		return
+	case strings.Contains(text, "{{"):
+		bad("text", "contains \"{{\", which Hugo would run as a shortcode: rephrase it")
+		return
+	}
+	for _, r := range text {
+		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r < ' ' && r != '\n' {
+			bad("text", "contains the invisible character U+%04X: remove it", r)
+			return
+		}
+	}
+	got := shapeOf(text, c.listed)
+	for _, m := range got.marks {
+		if m == "html" || m == "img" {
+			bad("text", "contains raw HTML or an image: write the same plain markdown as the English")
+			return
+		}
+	}
+	if len(english) == 0 {
+		if Known[Kind(strings.SplitN(field, ".", 2)[0])] {
+			return // reported by the caller
+		}
+		// issue 36's texts: until the data holds them, the form only
+		for _, d := range got.domains {
+			bad("text", "names the listed domain %s: a translation shows a listed domain only as its English does", domain.Unicode(strings.SplitN(d, ":", 2)[1]))
+			return
+		}
+		return
+	}
+	i := slices.IndexFunc(english, func(en string) bool { return Hash(en) == it.SHA256 })
+	if i < 0 {
+		if hexHash.MatchString(it.SHA256) {
+			msg := "is stale: the English it translates has changed since, so pages show the current English until the translation follows it"
+			if len(english) == 1 {
+				msg += fmt.Sprintf(" (the current English's sha256 is %s)", Hash(english[0]))
+			}
+			c.warnings = append(c.warnings, f.Problem(field+".sha256", "%s", msg))
+		}
+		return
+	}
+	want := shapeOf(strings.TrimSpace(english[i]), c.listed)
+	if extra := missing(got.marks, want.marks); extra != "" {
+		bad("text", "has markup the English does not have (%s): keep the English's links, emphasis and code, and add none", extra)
+	}
+	if extra := missing(got.domains, want.domains); extra != "" {
+		bad("text", "names the listed domain %s where the English does not (or not that way): a translation shows a listed domain only as its English does", domain.Unicode(strings.SplitN(extra, ":", 2)[1]))
+	}
+}
+
+// missing returns the first of got that want does not hold as many times, or "".
+func missing(got, want []string) string {
+	left := map[string]int{}
+	for _, w := range want {
+		left[w]++
+	}
+	for _, g := range got {
+		if left[g] == 0 {
+			return g
+		}
+		left[g]--
+	}
+	return ""
+}
+
+// listedDomains are every market's domains.
+func listedDomains(set *dataset.Set) *listed {
+	out := &listed{ascii: map[string]bool{}, unicode: map[string]string{}}
+	for _, m := range set.Markets {
+		for _, d := range m.Domains.All() {
+			ascii, err := domain.Canonical(d) // data/ may write a domain in either form
+			if err != nil {
+				ascii = strings.ToLower(d)
+			}
+			out.ascii[ascii] = true
+			if u := strings.ToLower(domain.Unicode(ascii)); u != ascii {
+				out.unicode[u] = ascii
+			}
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
