@@ -68,6 +68,9 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 	places, placeProblems := gazetteer.Load(dataDir)
 	problems = append(problems, placeProblems...)
 	problems = append(problems, gazetteer.Check(places, set)...)
+	names, nameProblems := gazetteer.LoadNames(dataDir)
+	problems = append(problems, nameProblems...)
+	problems = append(problems, gazetteer.CheckNames(names, set)...)
 	world, err := maps.Load(dataDir)
 	if err != nil {
 		problems = append(problems, dataset.Problem{File: filepath.Join(dataDir, maps.File), Message: err.Error()})
@@ -77,7 +80,7 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 		return nil, problems, nil
 	}
 	site := model.Build(set)
-	site.Places, site.World = places, world
+	site.Places, site.PlaceNames, site.World = places, names, world
 	return site, nil, nil
 }
 

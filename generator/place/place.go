@@ -31,6 +31,9 @@ func CountryNames(code string) map[string]string {
 	for lang, tag := range Languages {
 		names[lang] = display.Regions(tag).Name(r)
 	}
+	for lang, name := range cldrNames[code] {
+		names[lang] = name
+	}
 	return names
 }
 
@@ -39,6 +42,9 @@ func CountryNames(code string) map[string]string {
 func CountryName(code string) string {
 	if code == "" {
 		return ""
+	}
+	if name := cldrNames[code]["en"]; name != "" {
+		return name
 	}
 	r, err := language.ParseRegion(code)
 	if err != nil {
