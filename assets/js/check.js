@@ -266,7 +266,8 @@
     }
     if (!found.length) return notFound(t("js_quote", { text: text }), t("js_no_name"));
     if (searchMode) return candidates(found.slice(0, 20), t(found.length === 1 ? "js_found_one" : "js_found_other", { count: found.length.toLocaleString(document.documentElement.lang) }));
-    if (found.length === 1 || fold(found[0].name) === fold(text)) {
+    // one market, or one whose name or alias is what was typed (百度 is Baidu, not Baidu Wangpan)
+    if (found.length === 1 || found[0].keys.includes(fold(text))) {
       const box = listedAnswer(found[0], "");
       if (found.length > 1) box.append(candidates(found.slice(1, 5), t("js_similar_other")));
       return box;
