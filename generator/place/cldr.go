@@ -9,3 +9,8 @@ var cldrNames = map[string]map[string]string{
 	"HK": {"de": "Hongkong", "es": "Hong Kong", "fr": "Hong Kong"},
 	"MO": {"de": "Macau", "es": "Macao", "fr": "Macao"},
 }
+
+// cldrOutlines are names, by language, of Natural Earth outlines with no country code.
+var cldrOutlines = map[string]map[string]string{
+	"Indian Ocean Ter.": {"en": "Christmas Island and Cocos (Keeling) Islands", "de": "Weihnachtsinsel und Kokosinseln", "es": "Isla de Navidad y Islas Cocos", "fr": "Île Christmas et Îles Cocos", "zh-hans": "圣诞岛和科科斯（基林）群岛"},
+}

@@ -2,6 +2,8 @@
 package place
 
 import (
+	"maps"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -63,4 +65,10 @@ func Location(city, country string) string {
 		return city
 	}
 	return city + ", " + name
+}
+
+// OutlineNames returns the names, in English ("en") and each of Languages, of a Natural Earth
+// outline that has no country code, where CLDR names it ("Indian Ocean Ter."), or nil.
+func OutlineNames(name string) map[string]string {
+	return maps.Clone(cldrOutlines[name])
 }

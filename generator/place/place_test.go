@@ -27,4 +27,10 @@ func TestCLDR48Names(t *testing.T) {
 	if got := Location("Skopje", "MK"); got != "Skopje, North Macedonia" {
 		t.Errorf("Location = %q", got)
 	}
+	if got := OutlineNames("Indian Ocean Ter.")["de"]; got != "Weihnachtsinsel und Kokosinseln" {
+		t.Errorf("OutlineNames(Indian Ocean Ter.)[de] = %q", got)
+	}
+	if got := OutlineNames("Somaliland"); got != nil {
+		t.Errorf("OutlineNames(Somaliland) = %v, want nil: CLDR does not name it", got)
+	}
 }

@@ -212,6 +212,9 @@ func countriesFront(site *model.Site, cs []cityFacts) countriesSection {
 	shaped := map[string]bool{}
 	for _, c := range site.World.Countries {
 		mc := mapCountry{Code: strings.ToLower(c.Code), Name: c.Name, Names: place.CountryNames(c.Code), Path: c.Path, Detail: c.Detail}
+		if c.Code == "" {
+			mc.Names = place.OutlineNames(c.Name)
+		}
 		if cc, ok := counts[c.Code]; ok {
 			mc.Shade = shade(cc)
 			shaped[c.Code] = true
