@@ -30,7 +30,10 @@ func TestCLDR48Names(t *testing.T) {
 	if got := OutlineNames("Indian Ocean Ter.")["de"]; got != "Weihnachtsinsel und Kokosinseln" {
 		t.Errorf("OutlineNames(Indian Ocean Ter.)[de] = %q", got)
 	}
-	if got := OutlineNames("Somaliland"); got != nil {
-		t.Errorf("OutlineNames(Somaliland) = %v, want nil: CLDR does not name it", got)
+	if got := OutlineNames("Somaliland"); got["zh-hans"] != "索马里兰" || got["de"] != "" {
+		t.Errorf("OutlineNames(Somaliland) = %v, want only its Chinese name", got)
+	}
+	if got := OutlineNames("N. Cyprus"); got != nil {
+		t.Errorf("OutlineNames(N. Cyprus) = %v, want nil: no source read names it", got)
 	}
 }
