@@ -267,9 +267,15 @@
     }
     if (!fold(text)) return calm(t("js_type_address"));
     const found = searchMode ? findWords(text) : findNames(text);
+    if (!found.length && !searchMode) {
+      // a city's name (北京, Moscú): the physical markets recorded there
+      const here = rank(index.markets.filter((m) => m.cityKeys.includes(fold(text))).map((m) => ({ m: m, score: 0 })));
+      if (here.length) return candidates(here.slice(0, 20), t("js_city_markets", { city: here[0].city }));
+    }
     if (!found.length) return notFound(t("js_quote", { text: text }), t("js_no_name"));
     if (searchMode) return candidates(found.slice(0, 20), t(found.length === 1 ? "js_found_one" : "js_found_other", { count: found.length.toLocaleString(document.documentElement.lang) }));
-    if (found.length === 1 || fold(found[0].name) === fold(text)) {
+    // one market, or one whose name or alias is what was typed (百度 is Baidu, not Baidu Wangpan)
+    if (found.length === 1 || found[0].keys.includes(fold(text))) {
       const box = listedAnswer(found[0], "");
       if (found.length > 1) box.append(candidates(found.slice(1, 5), t("js_similar_other")));
       return box;
@@ -293,6 +299,7 @@
       m.words = (m.words || "").split(" ").map(fold).filter(Boolean);
       m.current = m.status.some((s) => s.current);
       m.unknown = !m.current && m.status.some((s) => s.latest === "unknown");
+      m.cityKeys = (m.city_names || []).map(fold).filter(Boolean);
       m.keys = [m.name, ...(m.aliases || []), ...(m.former || []), ...m.hosts.map((h) => h.text || h.ascii)].map(fold).filter(Boolean);
       const plain = fold(m.name.replace(/^the\s+/i, ""));
       if (plain) m.keys.push(plain);

@@ -20,6 +20,7 @@ type Site struct {
 	Editions   []*Edition       // by year, then publisher
 	Years      []*Year          // ascending
 	Places     gazetteer.Places // where the markets' cities are (data/places.yaml); set by pipeline.Load
+	PlaceNames gazetteer.Names  // the cities' names in each language (data/place-names.yaml); set by pipeline.Load
 	World      *maps.World      // the countries' outlines (data/geo/), or nil; set by pipeline.Load
 	// Translations of the summaries and notes (data/translations/), and Warnings, the stale
 	// ones, which pages do not show; set by pipeline.Load (issue 34).

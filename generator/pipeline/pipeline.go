@@ -74,6 +74,9 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 	problems = append(problems, trProblems...)
 	trProblems, warnings := translation.Check(set, translations)
 	problems = append(problems, trProblems...)
+	names, nameProblems := gazetteer.LoadNames(dataDir)
+	problems = append(problems, nameProblems...)
+	problems = append(problems, gazetteer.CheckNames(names, set)...)
 	world, err := maps.Load(dataDir)
 	if err != nil {
 		problems = append(problems, dataset.Problem{File: filepath.Join(dataDir, maps.File), Message: err.Error()})
@@ -83,7 +86,7 @@ func Load(dataDir string, today time.Time) (*model.Site, []dataset.Problem, erro
 		return nil, problems, nil
 	}
 	site := model.Build(set)
-	site.Places, site.World = places, world
+	site.Places, site.PlaceNames, site.World = places, names, world
 	site.Translations, site.Warnings = translations, warnings
 	return site, nil, nil
 }

@@ -2,6 +2,8 @@
 package place
 
 import (
+	"maps"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -31,6 +33,9 @@ func CountryNames(code string) map[string]string {
 	for lang, tag := range Languages {
 		names[lang] = display.Regions(tag).Name(r)
 	}
+	for lang, name := range cldrNames[code] {
+		names[lang] = name
+	}
 	return names
 }
 
@@ -39,6 +44,9 @@ func CountryNames(code string) map[string]string {
 func CountryName(code string) string {
 	if code == "" {
 		return ""
+	}
+	if name := cldrNames[code]["en"]; name != "" {
+		return name
 	}
 	r, err := language.ParseRegion(code)
 	if err != nil {
@@ -57,4 +65,10 @@ func Location(city, country string) string {
 		return city
 	}
 	return city + ", " + name
+}
+
+// OutlineNames returns the names, in English ("en") and each of Languages, of a Natural Earth
+// outline that has no country code, where CLDR names it ("Indian Ocean Ter."), or nil.
+func OutlineNames(name string) map[string]string {
+	return maps.Clone(cldrOutlines[name])
 }

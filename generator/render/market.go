@@ -26,17 +26,19 @@ type marketPage struct {
 }
 
 type marketParams struct {
-	Kind        string       `json:"kind"`
-	Letter      string       `json:"letter"`
-	Aliases     []string     `json:"aliases,omitempty,omitzero"`
-	FormerNames []string     `json:"former_names,omitempty,omitzero"`
-	Country     string       `json:"country,omitempty,omitzero"`
-	CountryName string       `json:"country_name,omitempty,omitzero"`
-	City        string       `json:"city,omitempty,omitzero"`
-	Domains     domainsFront `json:"domains,omitempty,omitzero"`
-	Hosts       []hostFront  `json:"hosts,omitempty,omitzero"`
-	Words       string       `json:"words,omitempty,omitzero"`
-	Current     bool         `json:"current"`
+	Kind        string   `json:"kind"`
+	Letter      string   `json:"letter"`
+	Aliases     []string `json:"aliases,omitempty,omitzero"`
+	FormerNames []string `json:"former_names,omitempty,omitzero"`
+	Country     string   `json:"country,omitempty,omitzero"`
+	CountryName string   `json:"country_name,omitempty,omitzero"`
+	City        string   `json:"city,omitempty,omitzero"`
+	// The city's name in the site's other languages, where a source gives one (data/place-names.yaml).
+	CityNames map[string]string `json:"city_names,omitempty"`
+	Domains   domainsFront      `json:"domains,omitempty,omitzero"`
+	Hosts     []hostFront       `json:"hosts,omitempty,omitzero"`
+	Words     string            `json:"words,omitempty,omitzero"`
+	Current   bool              `json:"current"`
 	// LatestUnknown: on no latest edition as recorded, but a latest edition is too partly recorded to say.
 	LatestUnknown bool          `json:"latest_unknown,omitempty"`
 	Status        []statusFront `json:"status"`
@@ -140,6 +142,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Country:     m.Country,
 			CountryName: place.CountryName(m.Country),
 			City:        m.City,
+			CityNames:   cityNames(site, m.Country, m.City),
 			Domains: domainsFront{
 				Current: unicode(m.Domains.Current),
 				Former:  unicode(m.Domains.Former),

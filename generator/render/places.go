@@ -34,6 +34,14 @@ func marketCities(m *model.Market) []string {
 	return []string{CityKey(m.Country, m.City)}
 }
 
+// cityNames is a city's names in the site's other languages, or nil where no source names it.
+func cityNames(site *model.Site, country, city string) map[string]string {
+	if c := site.PlaceNames[gazetteer.Key(country, city)]; c != nil && city != "" {
+		return c.Names
+	}
+	return nil
+}
+
 // cityTerm is a city's page.
 type cityTerm struct {
 	Title       string     `json:"title"`
@@ -49,6 +57,8 @@ type cityParams struct {
 	City    string            `json:"city"`
 	Country string            `json:"country"` // lower-case code: the country's term
 	Names   map[string]string `json:"country_names"`
+	// The city's name in the site's other languages, where a source gives one (data/place-names.yaml).
+	CityNames map[string]string `json:"names,omitempty"`
 	// Where the city is, when data/places.yaml places it (from GeoNames).
 	Place *placeFront `json:"place,omitempty"`
 }
@@ -97,7 +107,7 @@ func cityTerms(site *model.Site, cs []cityFacts) []term {
 		t := cityTerm{
 			Title:       c.city,
 			Description: "Physical markets the watchlists place in " + name + ".",
-			Params:      cityParams{City: c.city, Country: strings.ToLower(c.country), Names: place.CountryNames(c.country)},
+			Params:      cityParams{City: c.city, Country: strings.ToLower(c.country), Names: place.CountryNames(c.country), CityNames: cityNames(site, c.country, c.city)},
 		}
 		if p := c.place; p != nil {
 			xy := maps.Project(orb.Point{p.Lon, p.Lat})
@@ -202,6 +212,9 @@ func countriesFront(site *model.Site, cs []cityFacts) countriesSection {
 	shaped := map[string]bool{}
 	for _, c := range site.World.Countries {
 		mc := mapCountry{Code: strings.ToLower(c.Code), Name: c.Name, Names: place.CountryNames(c.Code), Path: c.Path, Detail: c.Detail}
+		if c.Code == "" {
+			mc.Names = place.OutlineNames(c.Name)
+		}
 		if cc, ok := counts[c.Code]; ok {
 			mc.Shade = shade(cc)
 			shaped[c.Code] = true

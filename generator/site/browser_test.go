@@ -211,7 +211,9 @@ func TestCheckInOtherLanguages(t *testing.T) {
 			{"listed before", "xn--bcher-piraten-wob.de", []string{"En la lista en ediciones anteriores: Bücherpiraten", "bücher-piraten.de es un dominio de Bücherpiraten.",
 				"No podemos saber si Bücherpiraten sigue en la lista"}, []string{"Listed before"}},
 			{"unknown name", "Zalando", []string{"«Zalando» no está entre los 8 mercados registrados aquí", "Ningún mercado registrado aquí tiene un nombre así."}, nil},
-			{"ambiguous name", "silk", []string{"Mercados con nombres parecidos: ¿a cuál se refiere?", "Silk Market físico, Beijing, China", "Silk Road Bazaar físico, Istanbul, Turquía"}, nil},
+			{"ambiguous name", "silk", []string{"Mercados con nombres parecidos: ¿a cuál se refiere?", "Silk Market físico, Pekín, China", "Silk Road Bazaar físico, Estambul, Turquía"}, nil},
+			// a city by its name in the reader's language (data/place-names.yaml)
+			{"city in Spanish", "Pekín", []string{"Mercados físicos registrados aquí en Pekín:", "Silk Market"}, []string{"Taobao", "Silk Road Bazaar"}},
 			{"garbage", "!!! ???", []string{"Escriba la dirección web de una tienda (como tienda.example.com) o su nombre."}, []string{"No está entre"}},
 			{"too long", strings.Repeat("a", 5000), []string{"Es demasiado largo para ser una dirección web o un nombre."}, nil},
 		}},
@@ -222,7 +224,10 @@ func TestCheckInOtherLanguages(t *testing.T) {
 				"www.example-shop.net 不在本站从USTR Notorious Markets List（2024–2025 年各版）和EU Counterfeit and Piracy Watch List（2024 年版）收录的 8 个市场中。",
 				"2025 年 USTR 名单：目前已收录 6 个市场；在我们能读到的资料中，其官方数量未公布。",
 				"即使答案完整，也不能保证该店铺安全", "购买前，请检查："}, []string{"Not among"}},
-			{"ambiguous name", "silk", []string{"名称相似的市场：您指的是哪一个？", "Silk Market 实体、Beijing、中国", "Silk Road Bazaar 实体、Istanbul、土耳其"}, nil},
+			{"ambiguous name", "silk", []string{"名称相似的市场：您指的是哪一个？", "Silk Market 实体、北京、中国", "Silk Road Bazaar 实体、伊斯坦布尔、土耳其"}, nil},
+			{"city in Chinese", "北京", []string{"本站收录的北京实体市场：", "Silk Market"}, []string{"Taobao", "Silk Road Bazaar"}},
+			{"city as the sources spell it", "Beijing", []string{"本站收录的北京实体市场：", "Silk Market"}, []string{"Taobao"}},
+			{"city in Chinese, another", "伊斯坦布尔", []string{"Silk Road Bazaar"}, []string{"Silk Market 实体"}},
 			{"garbage", "!!! ???", []string{"请输入店铺网址（如 shop.example.com）或店铺名称。"}, []string{"不在本站"}},
 		}},
 	} {
@@ -245,6 +250,7 @@ func TestCheckInOtherLanguages(t *testing.T) {
 		}
 		run(t, ctx, "#search-q", "#search-results", []askCase{
 			{"summary word", "sneakers", []string{"1 mercado encontrado", "Taobao"}, nil},
+			{"city in Spanish", "Pekín", []string{"1 mercado encontrado", "Silk Market"}, nil},
 			{"category in Spanish", "biblioteca sombra", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},
 			// the whole category name, with its words of two letters ("en", "la", "de")
 			{"category name in Spanish", "Biblioteca en la sombra", []string{"1 mercado encontrado", "Bücherpiraten"}, nil},

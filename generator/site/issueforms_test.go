@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,12 +36,29 @@ type issueForm struct {
 	} `yaml:"body"`
 }
 
+// formLanguages are the issue forms' languages: English in correction.yml, every other
+// language of the site in correction-<lang>.yml (issue 33.5), with the words that say, in that
+// language, that the lists are allegations and not court findings.
+var formLanguages = []struct{ lang, suffix, allegations, notFindings string }{
+	{"en", "", "allegations", "not court findings"},
+	{"es", "-es", "alegaciones", "no resoluciones judiciales"},
+	{"fr", "-fr", "allégations", "pas des décisions de justice"},
+	{"de", "-de", "Vorwürfe", "keine Gerichtsurteile"},
+	{"zh-hans", "-zh-hans", "指控", "并非法院裁决"},
+}
+
 // TestIssueForms reads the correction and missing-listing forms that market pages and the
-// coverage page link with fields pre-filled: each must parse, require the fields a fix needs
-// (the links fill them by id) and state that the lists are allegations.
+// coverage page link with fields pre-filled, in every language: each must parse, require the
+// fields a fix needs (the links fill them by id, the same in every language) and state that the
+// lists are allegations.
 func TestIssueForms(t *testing.T) {
 	dir := filepath.Join(sitetest.Root(t), ".github", "ISSUE_TEMPLATE")
-	for _, name := range []string{"correction.yml", "missing-listing.yml"} {
+	var names []string
+	for _, l := range formLanguages {
+		names = append(names, "correction"+l.suffix+".yml", "missing-listing"+l.suffix+".yml")
+	}
+	for i, name := range names {
+		l := formLanguages[i/2]
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
@@ -68,8 +89,8 @@ func TestIssueForms(t *testing.T) {
 					t.Errorf("%s: field %q missing or not required", name, id)
 				}
 			}
-			if !strings.Contains(text, "allegations") || !strings.Contains(text, "not court findings") {
-				t.Errorf("%s: the allegation caveat is not stated: %q", name, text)
+			if !strings.Contains(text, l.allegations) || !strings.Contains(text, l.notFindings) {
+				t.Errorf("%s: the allegation caveat is not stated in %s: %q", name, l.lang, text)
 			}
 		})
 	}
@@ -212,6 +233,62 @@ func TestIssueFormsFollowGitHubSchema(t *testing.T) {
 		`label "Market" is not unique`, "/body/3/type", "option yes is a boolean", `option "None" is a reserved word`, "'id' not allowed"} {
 		if !strings.Contains(broken, want) {
 			t.Errorf("the broken form is not reported for %s; the check says:\n%s", want, broken)
+		}
+	}
+}
+
+// TestCorrectionLinksPerLanguage: a market page and the coverage page link the issue forms in
+// the page's language, pre-filled with the title that form gives its issues (the i18n strings
+// issue_title_correction and issue_title_missing) and the market or edition; each linked form
+// exists and its title is that same prefix.
+func TestCorrectionLinksPerLanguage(t *testing.T) {
+	site := sitetest.Shared(t, sitetest.Options{Data: generatorFixture(t)})
+	dir := filepath.Join(sitetest.Root(t), ".github", "ISSUE_TEMPLATE")
+	href := regexp.MustCompile(`href="?(https://github\.com/notorious-markets-watch/nmw/issues/new\?[^" >]+)`)
+	for _, l := range formLanguages {
+		prefix := ""
+		if l.lang != "en" {
+			prefix = l.lang + "/"
+		}
+		links := map[string][]url.Values{} // by page and form
+		for _, page := range []string{"markets/fixture-bay/index.html", "coverage/index.html"} {
+			for _, m := range href.FindAllStringSubmatch(site.Read(t, prefix+page), -1) {
+				u, err := url.Parse(html.UnescapeString(m[1]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := u.Query()
+				links[page+" "+q.Get("template")] = append(links[page+" "+q.Get("template")], q)
+			}
+		}
+		for _, want := range []struct{ page, form, field, value string }{
+			{"markets/fixture-bay/index.html", "correction", "market", "Fixture Bay"},
+			{"markets/fixture-bay/index.html", "missing-listing", "market", "Fixture Bay"},
+			{"coverage/index.html", "missing-listing", "edition", "EU 2020"},
+		} {
+			form := want.form + l.suffix + ".yml"
+			found := links[want.page+" "+form]
+			i := slices.IndexFunc(found, func(q url.Values) bool { return q.Get(want.field) == want.value })
+			if i < 0 {
+				t.Errorf("%s%s: no link to %s pre-filling %s=%q; links: %v", prefix, want.page, form, want.field, want.value, found)
+				continue
+			}
+			q := found[i]
+			data, err := os.ReadFile(filepath.Join(dir, form))
+			if err != nil {
+				t.Errorf("%s%s links %s: %v", prefix, want.page, form, err)
+				continue
+			}
+			var f struct{ Title string }
+			if err := yaml.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Title == "" || !strings.HasPrefix(q.Get("title"), f.Title) || strings.TrimPrefix(q.Get("title"), f.Title) == "" {
+				t.Errorf("%s%s: %s pre-fills title %q, want the form's %q and a name", prefix, want.page, form, q.Get("title"), f.Title)
+			}
+			if want.form == "correction" && !strings.Contains(q.Get("details"), "https://example.org/"+prefix+"markets/fixture-bay/") {
+				t.Errorf("%s%s: %s pre-fills details %q without the page's address", prefix, want.page, form, q.Get("details"))
+			}
 		}
 	}
 }
