@@ -271,7 +271,7 @@ func importOnePR(g *gitRepo, dataDir string, j prJob, base, remote, start string
 	}
 	msg := fmt.Sprintf("Import %s from its report, listing-only\n\n%s\n", j.id, strings.Join(slices.Concat(res.Added, res.Changed), "\n"))
 	if len(issues) > 0 {
-		msg += fmt.Sprintf("\n%d problems left for the reviewer (the pull request is a draft):\n%s\n", len(issues), strings.Join(issues, "\n"))
+		msg += fmt.Sprintf("\n%s left for the reviewer (the pull request is a draft):\n%s\n", count(len(issues), "problem"), strings.Join(issues, "\n"))
 	}
 	if err := g.run(g.dir, "commit", "--quiet", "-m", msg); err != nil {
 		return err
@@ -297,7 +297,7 @@ func importOnePR(g *gitRepo, dataDir string, j prJob, base, remote, start string
 	}
 	draft := ""
 	if len(issues) > 0 {
-		draft = fmt.Sprintf(" as a draft: %d problems to settle, listed at the top of its description", len(issues))
+		draft = fmt.Sprintf(" as a draft: %s to settle, listed at the top of its description", count(len(issues), "problem"))
 	}
 	if number != "" {
 		if err := g.run(g.dir, "gh", "pr", "edit", number, "--body-file", bodyFile.Name()); err != nil {
@@ -361,7 +361,7 @@ func prBody(in prInfo) string {
 	res := in.Result
 	var b strings.Builder
 	if len(in.Problems) > 0 {
-		fmt.Fprintf(&b, "> [!CAUTION]\n> **Draft: the merged data has %d problems the import could not settle.** Fix each on this branch (validation on the pull request must pass), then mark it ready for review.\n\n", len(in.Problems))
+		fmt.Fprintf(&b, "> [!CAUTION]\n> **Draft: the merged data has %s the import could not settle.** Fix each on this branch (validation on the pull request must pass), then mark it ready for review.\n\n", count(len(in.Problems), "problem"))
 		fmt.Fprintf(&b, "## Problems (%d)\n\n", len(in.Problems))
 		for _, p := range in.Problems {
 			fmt.Fprintf(&b, "- `%s`\n", strings.ReplaceAll(p, "`", "'"))
@@ -414,6 +414,14 @@ func prBody(in prInfo) string {
 	b.WriteString("- Check the counts against the report's own sentence, and every item under \"To check\".\n" +
 		"- `go run ./generator validate` passes (the pull request's check runs it).\n")
 	return b.String()
+}
+
+// count is "1 problem", "2 problems".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // gitRepo runs git and gh in the repository.
