@@ -1,6 +1,10 @@
 package main
 
 import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,4 +88,17 @@ func (r importRepo) ghLog(t *testing.T) string {
 	t.Helper()
 	b, _ := os.ReadFile(r.GHLog)
 	return string(b)
+}
+
+// localClient is srv's client, which connects to srv whatever host an address names: nothing
+// leaves the machine (the test data's editions cite made-up hosts), and another host's
+// address fails its TLS check at once.
+func localClient(srv *httptest.Server) *http.Client {
+	c := srv.Client()
+	tr := c.Transport.(*http.Transport).Clone()
+	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+	}
+	c.Transport = tr
+	return c
 }

@@ -46,7 +46,7 @@ func TestImportPR(t *testing.T) {
 		w.Write(pdf)
 	}))
 	defer srv.Close()
-	importClient = srv.Client()
+	importClient = localClient(srv)
 	defer func() { importClient = nil }()
 	t.Setenv("NMW_REPORT_CACHE", filepath.Join(t.TempDir(), "cache"))
 	url := srv.URL + "/files/2024-nml.pdf"
