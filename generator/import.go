@@ -97,6 +97,12 @@ func printImport(w io.Writer, opt importer.Options, res *importer.Result, took t
 				fmt.Fprintf(w, "  %s\n", a)
 			}
 		}
+		for _, c := range res.Changed {
+			fmt.Fprintf(w, "changed: %s\n", c)
+		}
+		for _, p := range res.Problems {
+			fmt.Fprintf(w, "problem: %s\n", p)
+		}
 		if res.Pending > 0 {
 			fmt.Fprintf(w, "%d summaries are pending: the pages say where the report names each market; write them in your own words when you can.\n", res.Pending)
 		}
