@@ -126,9 +126,9 @@ func importPR(dataDir string, args []string, stdout, stderr io.Writer) error {
 // PDF saved by hand) and the official page to find the address on where none is given.
 type prJob struct {
 	id, url, pdf, page string
-	weekly             bool // of the weekly run, not asked for by name
-	discovered         bool // url was found on page, not given
-	copyPath           string
+	weekly             bool   // of the weekly run, not asked for by name
+	discovered         bool   // url was found on page, not given
+	copyPath           string // the PDF saved by hand, copied out of the work tree (resolve)
 }
 
 var editionID = regexp.MustCompile(`^([a-z][a-z0-9-]*)-(\d{4})$`)
