@@ -15,7 +15,9 @@ const importUsage = `usage: go run ./generator [-data DIR] import -edition ID (-
 
 Reads REPORT (the report's https address, its PDF, or a .txt of its text). An address is
 downloaded into a cache outside the repository (by the file's SHA-256; $NMW_REPORT_CACHE, else
-the user's cache folder) and recorded in the edition as report: {url, sha256, pages}.
+the user's cache folder) and recorded in the edition as report: {url, sha256, pages}. Where the
+publisher's server refuses the download, save the PDF in a browser and give it as REPORT with
+-report-url, the address it was saved from: it is checked as a download is and recorded so.
 
 With -o, writes a draft of the edition under DIR, mirroring data/: DIR/editions/ID.yaml and
 DIR/markets/<slug>.yaml for each market new to data/; it never overwrites a file.
@@ -34,11 +36,12 @@ func importReport(dataDir string, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&opt.Edition, "edition", "", "the edition's id, <publisher>-<year> (ustr-2025, eu-2022)")
 	fs.StringVar(&opt.OutDir, "o", "", "the folder to write the draft into (not data/)")
 	fs.StringVar(&opt.URL, "url", "", "the report's official URL (default: the edition's url in data/)")
+	fs.StringVar(&opt.ReportURL, "report-url", "", "the report's official https address, recorded as report.url, when REPORT is a copy of it (a PDF saved by hand)")
 	fs.StringVar(&opt.Published, "published", "", "the publication date, YYYY-MM-DD (default: the edition's in data/)")
 	fs.BoolVar(&opt.ListingOnly, "listing-only", false, "mark summaries not yet written as pending instead of writing the placeholder")
 	fs.BoolVar(&opt.Merge, "merge", false, "add what the edition lacks to the data folder instead of writing a draft under -o")
 	fs.StringVar(&opt.Fetch.CacheDir, "cache", "", "where downloaded reports are kept (default: $NMW_REPORT_CACHE, else the user's cache folder)")
-	opt.Fetch.Client = importClient
+	opt.Fetch = fetchOptions()
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -93,6 +96,12 @@ func printImport(w io.Writer, opt importer.Options, res *importer.Result, took t
 			for _, a := range res.Added {
 				fmt.Fprintf(w, "  %s\n", a)
 			}
+		}
+		for _, c := range res.Changed {
+			fmt.Fprintf(w, "changed: %s\n", c)
+		}
+		for _, p := range res.Problems {
+			fmt.Fprintf(w, "problem: %s\n", p)
 		}
 		if res.Pending > 0 {
 			fmt.Fprintf(w, "%d summaries are pending: the pages say where the report names each market; write them in your own words when you can.\n", res.Pending)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,22 +10,34 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/importer"
+	"github.com/notorious-markets-watch/nmw/generator/importer/fetch"
 	"github.com/notorious-markets-watch/nmw/generator/model"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
-const importPRUsage = `usage: go run ./generator [-data DIR] import-pr [-edition ID [-url URL]] [-base BRANCH] [-remote NAME]
+const importPRUsage = `usage: go run ./generator [-data DIR] import-pr [-edition ID [-url URL] [-pdf FILE|URL]] [-base BRANCH] [-remote NAME]
 
-What .github/workflows/import-edition.yml runs. For the edition given (its report at -url, else
-its report.url), or else for every edition whose report.url is set and whose sections are not
-all complete, it imports the report listing-only with -merge on the branch import/<edition>
-(the remote's branch where it exists, else one from BRANCH), validates, commits data/, pushes,
-and opens or updates the edition's pull request with gh, the "to check" list and the coverage
-before and after in its body. An edition the import adds nothing to gets no commit and no pull
+What .github/workflows/import-edition.yml runs. For the edition given, or else for every edition
+whose sections are not all complete, it imports the report listing-only with -merge on the
+branch import/<edition> (the remote's branch where it exists, else one from BRANCH), commits
+data/, pushes, and opens or updates the edition's pull request with gh.
+
+The report is read from -pdf (a PDF saved by hand: a path in the repository, or the https
+address of an uploaded copy) with -url (or the edition's report.url) as its official address;
+else downloaded from -url, else from the edition's report.url, else from the PDF link found on
+the edition's official page (its url), which the pull request says must be confirmed.
+
+A report's new domains of known markets are added to their files and listed in the pull
+request. Where the merged data does not validate (a market the import cannot settle), the
+pull request is opened as a draft with every problem at the top of its body; validation on the
+pull request stays the gate. An edition the import adds nothing to gets no commit and no pull
 request. Needs git, gh (logged in, or GH_TOKEN) and pdftotext.
 `
 
@@ -33,11 +46,12 @@ func importPR(dataDir string, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import-pr", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, importPRUsage); fs.PrintDefaults() }
-	edition := fs.String("edition", "", "the edition's id (default: every edition with report.url set and sections not complete)")
-	reportURL := fs.String("url", "", "the report's https address (default: the edition's report.url)")
+	edition := fs.String("edition", "", "the edition's id (default: every edition whose sections are not complete)")
+	reportURL := fs.String("url", "", "the report's official https address (default: the edition's report.url)")
+	pdf := fs.String("pdf", "", "the report's PDF saved by hand: a path in the repository or an uploaded copy's https address")
 	base := fs.String("base", "", "the branch pull requests go into (default: the current branch)")
 	remote := fs.String("remote", "origin", "the git remote to push to")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 0 || *reportURL != "" && *edition == "" {
+	if err := fs.Parse(args); err != nil || fs.NArg() != 0 || (*reportURL != "" || *pdf != "") && *edition == "" {
 		fs.Usage()
 		return errUsage
 	}
@@ -62,31 +76,35 @@ func importPR(dataDir string, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	type job struct{ id, url string }
-	var jobs []job
+	var jobs []prJob
 	for _, e := range site.Editions {
 		switch {
 		case *edition != "" && e.ID() == *edition:
-			jobs = append(jobs, job{e.ID(), firstOf(*reportURL, e.Report.URL)})
-		case *edition == "" && e.Report.URL != "" && !model.Complete(e):
-			jobs = append(jobs, job{e.ID(), e.Report.URL})
+			jobs = append(jobs, prJob{id: e.ID(), url: firstOf(*reportURL, e.Report.URL), page: e.URL, pdf: *pdf})
+		case *edition == "" && !model.Complete(e) && (e.Report.URL != "" || e.URL != ""):
+			jobs = append(jobs, prJob{id: e.ID(), url: e.Report.URL, page: e.URL, weekly: true})
 		}
 	}
 	if *edition != "" && len(jobs) == 0 {
-		jobs = append(jobs, job{*edition, *reportURL}) // an edition new to data/
+		jobs = append(jobs, prJob{id: *edition, url: *reportURL, pdf: *pdf}) // an edition new to data/
 	}
 	if len(jobs) == 0 {
-		fmt.Fprintln(stdout, "import-pr: no edition has report.url set and sections to complete")
+		fmt.Fprintln(stdout, "import-pr: every edition's sections are complete")
 		return nil
 	}
-	var failed []string
+	var failed, skipped []string
 	for _, j := range jobs {
-		if j.url == "" {
-			fmt.Fprintf(stderr, "import-pr %s: no report address: give -url or set report.url\n", j.id)
-			failed = append(failed, j.id)
+		err := j.resolve(g.dir, stdout)
+		if err != nil && j.weekly {
+			// The weekly run goes on without an edition whose report it cannot find.
+			fmt.Fprintf(stderr, "import-pr %s: skipped: %v\n", j.id, err)
+			skipped = append(skipped, j.id)
 			continue
 		}
-		if err := importOnePR(g, abs, j.id, j.url, *base, *remote, start, stdout, stderr); err != nil {
+		if err == nil {
+			err = importOnePR(g, abs, j, *base, *remote, start, stdout, stderr)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "import-pr %s: %v\n", j.id, err)
 			failed = append(failed, j.id)
 		}
@@ -95,9 +113,81 @@ func importPR(dataDir string, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(stdout, "import-pr: %d editions skipped, no report address found (give it as the workflow's url, or set report.url): %s\n", len(skipped), strings.Join(skipped, ", "))
+	}
 	if len(failed) > 0 {
 		return fmt.Errorf("%d of %d editions failed: %s", len(failed), len(jobs), strings.Join(failed, ", "))
 	}
+	return nil
+}
+
+// prJob is one edition to import: its report's official address, the copy to read instead (a
+// PDF saved by hand) and the official page to find the address on where none is given.
+type prJob struct {
+	id, url, pdf, page string
+	weekly             bool   // of the weekly run, not asked for by name
+	discovered         bool   // url was found on page, not given
+	copyPath           string // the PDF saved by hand, copied out of the work tree (resolve)
+}
+
+var editionID = regexp.MustCompile(`^([a-z][a-z0-9-]*)-(\d{4})$`)
+
+// reportWords are the phrases that name each publisher's report in a link to it.
+var reportWords = map[string][]string{
+	"ustr": {"notorious markets"},
+	"eu":   {"counterfeit and piracy watch list", "piracy watch list", "watch list"},
+}
+
+// resolve settles where the job's report comes from: a PDF saved by hand is checked and
+// copied out of the work tree (the import branch may not have it); without an address, the
+// report's link is looked for on the edition's official page.
+func (j *prJob) resolve(repo string, stdout io.Writer) error {
+	if j.pdf != "" {
+		if j.url == "" {
+			return fmt.Errorf("-pdf %s: give -url too, the report's official address it was saved from (recorded as report.url)", j.pdf)
+		}
+		if strings.Contains(j.pdf, "://") {
+			return nil // an uploaded copy, downloaded as the report would be
+		}
+		p := j.pdf
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(repo, p)
+		}
+		r, err := fetch.Local(p, fetch.Options{})
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(r.Path)
+		if err != nil {
+			return err
+		}
+		f, err := os.CreateTemp("", "nmw-report-*.pdf")
+		if err != nil {
+			return err
+		}
+		j.copyPath = f.Name()
+		_, err = f.Write(b)
+		return errors.Join(err, f.Close())
+	}
+	if j.url != "" {
+		return nil
+	}
+	if j.page == "" {
+		return errors.New("no report address: give -url or set report.url")
+	}
+	m := editionID.FindStringSubmatch(j.id)
+	if m == nil || len(reportWords[m[1]]) == 0 {
+		return fmt.Errorf("no report address, and no words known to find %s's report by: give -url or set report.url", j.id)
+	}
+	y, _ := strconv.Atoi(m[2])
+	words := reportWords[m[1]]
+	u, err := fetch.Discover(context.Background(), j.page, fetch.Wanted{Year: y, Phrases: words}, fetchOptions())
+	if err != nil {
+		return fmt.Errorf("no report.url, and its page does not give it: %w", err)
+	}
+	j.url, j.discovered = u, true
+	fmt.Fprintf(stdout, "import-pr %s: found the report's address on %s: %s (to confirm)\n", j.id, j.page, u)
 	return nil
 }
 
@@ -108,10 +198,24 @@ func firstOf(a, b string) string {
 	return b
 }
 
+// fetchOptions are the downloads' options: the tests' client, and a User-Agent naming the
+// repository the workflow runs in (GitHub sets GITHUB_SERVER_URL and GITHUB_REPOSITORY), so
+// a fork names itself.
+func fetchOptions() fetch.Options {
+	repo := ""
+	if s, r := os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"); s != "" && r != "" {
+		repo = s + "/" + r
+	}
+	return fetch.Options{Client: importClient, UserAgent: fetch.UserAgent(repo)}
+}
+
 // importOnePR imports one edition on its branch and opens or updates its pull request. Files
 // the import wrote but that were not committed are removed, so the next edition starts clean.
-func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdout, stderr io.Writer) (err error) {
-	branch := "import/" + id
+func importOnePR(g *gitRepo, dataDir string, j prJob, base, remote, start string, stdout, stderr io.Writer) (err error) {
+	if j.copyPath != "" {
+		defer os.Remove(j.copyPath)
+	}
+	branch := "import/" + j.id
 	if g.run(g.dir, "ls-remote", "--exit-code", "--heads", remote, branch) == nil {
 		if err := g.run(g.dir, "fetch", "--quiet", remote, branch); err != nil {
 			return err
@@ -122,12 +226,15 @@ func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdou
 	} else if err := g.run(g.dir, "checkout", "--quiet", "-B", branch, start); err != nil {
 		return err
 	}
-	before, err := coverageRows(dataDir, id, stderr)
-	if err != nil {
-		return err
+	before := coverageRows(dataDir, j.id)
+	opt := importer.Options{Edition: j.id, Report: j.url, DataDir: dataDir, ListingOnly: true, Merge: true, KeepProblems: true}
+	switch {
+	case j.copyPath != "":
+		opt.Report, opt.ReportURL = j.copyPath, j.url
+	case j.pdf != "":
+		opt.Report, opt.ReportURL = j.pdf, j.url
 	}
-	opt := importer.Options{Edition: id, Report: url, DataDir: dataDir, ListingOnly: true, Merge: true}
-	opt.Fetch.Client = importClient
+	opt.Fetch = fetchOptions()
 	t0 := time.Now()
 	res, err := importer.Run(opt)
 	if err != nil {
@@ -136,26 +243,36 @@ func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdou
 	committed := false
 	defer func() {
 		if !committed && len(res.Written) > 0 {
+			// New files go; changed ones are put back by the checkout of the next edition.
 			err = errors.Join(err, g.run(g.dir, append([]string{"clean", "--quiet", "--force", "--"}, res.Written...)...))
 		}
 	}()
 	printImport(stdout, opt, res, time.Since(t0))
 	if len(res.Added) == 0 {
-		fmt.Fprintf(stdout, "import-pr %s: nothing to add; no commit, pull request left as it is\n", id)
+		fmt.Fprintf(stdout, "import-pr %s: nothing to add; no commit, pull request left as it is\n", j.id)
 		return nil
 	}
-	if _, err := load(dataDir, stderr); err != nil {
-		return fmt.Errorf("the merged data does not validate: %w", err)
-	}
-	after, err := coverageRows(dataDir, id, stderr)
+	// Validation as the pull request's check runs it: what it finds goes at the top of the body.
+	_, problems, err := pipeline.Load(dataDir, time.Now())
 	if err != nil {
 		return err
 	}
+	var issues []string
+	for _, p := range problems {
+		if rel, err := filepath.Rel(g.dir, p.File); err == nil {
+			p.File = rel
+		}
+		issues = append(issues, p.String())
+	}
+	after := coverageRows(dataDir, j.id)
 	rel, _ := filepath.Rel(g.dir, dataDir)
 	if err := g.run(g.dir, "add", "--", rel); err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("Import %s from its report, listing-only\n\n%s\n", id, strings.Join(res.Added, "\n"))
+	msg := fmt.Sprintf("Import %s from its report, listing-only\n\n%s\n", j.id, strings.Join(slices.Concat(res.Added, res.Changed), "\n"))
+	if len(issues) > 0 {
+		msg += fmt.Sprintf("\n%s left for the reviewer (the pull request is a draft):\n%s\n", count(len(issues), "problem"), strings.Join(issues, "\n"))
+	}
 	if err := g.run(g.dir, "commit", "--quiet", "-m", msg); err != nil {
 		return err
 	}
@@ -163,7 +280,8 @@ func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdou
 	if err := g.run(g.dir, "push", "--quiet", remote, "HEAD:refs/heads/"+branch); err != nil {
 		return err
 	}
-	body := prBody(id, url, res, before, after)
+	body := prBody(prInfo{ID: j.id, URL: j.url, Copy: j.pdf, Discovered: j.discovered, Page: j.page,
+		Result: res, Problems: issues, Before: before, After: after})
 	bodyFile, err := os.CreateTemp("", "nmw-pr-*.md")
 	if err != nil {
 		return err
@@ -177,43 +295,99 @@ func importOnePR(g *gitRepo, dataDir, id, url, base, remote, start string, stdou
 	if err != nil {
 		return err
 	}
-	if number != "" {
-		err = g.run(g.dir, "gh", "pr", "edit", number, "--body-file", bodyFile.Name())
-		fmt.Fprintf(stdout, "import-pr %s: updated pull request #%s\n", id, number)
-	} else {
-		err = g.run(g.dir, "gh", "pr", "create", "--base", base, "--head", branch,
-			"--title", fmt.Sprintf("Import %s from its report (listing-only)", id), "--body-file", bodyFile.Name())
-		fmt.Fprintf(stdout, "import-pr %s: opened a pull request from %s\n", id, branch)
+	draft := ""
+	if len(issues) > 0 {
+		draft = fmt.Sprintf(" as a draft: %s to settle, listed at the top of its description", count(len(issues), "problem"))
 	}
-	return err
+	if number != "" {
+		if err := g.run(g.dir, "gh", "pr", "edit", number, "--body-file", bodyFile.Name()); err != nil {
+			return err
+		}
+		if len(issues) > 0 {
+			if err := g.run(g.dir, "gh", "pr", "ready", number, "--undo"); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(stdout, "import-pr %s: updated pull request #%s%s\n", j.id, number, draft)
+		return nil
+	}
+	create := []string{"gh", "pr", "create", "--base", base, "--head", branch,
+		"--title", fmt.Sprintf("Import %s from its report (listing-only)", j.id), "--body-file", bodyFile.Name()}
+	if len(issues) > 0 {
+		create = append(create, "--draft")
+	}
+	if err := g.run(g.dir, create...); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "import-pr %s: opened a pull request from %s%s\n", j.id, branch, draft)
+	return nil
 }
 
-// coverageRows is the coverage table's header and the edition's row.
-func coverageRows(dataDir, id string, stderr io.Writer) (string, error) {
+// coverageRows is the edition's row of the coverage table, or why there is none.
+func coverageRows(dataDir, id string) string {
 	site, problems, err := pipeline.Load(dataDir, time.Now())
-	if err != nil {
-		return "", err
-	}
-	if len(problems) > 0 {
-		return "", report(problems, dataDir, stderr)
+	switch {
+	case err != nil:
+		return "| not computed: " + err.Error() + " | | |"
+	case len(problems) > 0:
+		return "| not computed: the data has problems (above) | | |"
 	}
 	for _, c := range model.Coverage(site) {
 		if c.Edition.ID() == id {
-			return fmt.Sprintf("| %s | %s | %s |", c.Online, c.Physical, c.Total), nil
+			return fmt.Sprintf("| %s | %s | %s |", c.Online, c.Physical, c.Total)
 		}
 	}
-	return "| not in data/ | | |", nil
+	return "| not in data/ | | |"
 }
 
-// prBody is the pull request's description: what was added, what to check, the coverage.
-func prBody(id, url string, res *importer.Result, before, after string) string {
+// prInfo is what the pull request's description says: where the report came from, what the
+// import added and changed, and what is left to settle.
+type prInfo struct {
+	ID         string
+	URL        string // the report's official address, recorded as report.url
+	Copy       string // the PDF read instead, saved by hand (a path or an uploaded copy), if any
+	Discovered bool   // URL was found on Page, not given: to confirm
+	Page       string
+	Result     *importer.Result
+	Problems   []string // what validation finds in the merged data, file:line: field: message
+	Before     string   // the edition's coverage row before and after
+	After      string
+}
+
+// prBody is the pull request's description, assembled here and only here. What blocks the
+// merge comes first (problems: the pull request is then a draft; an address to confirm),
+// then what was added and changed, the "to check" list, the coverage and the checklist.
+func prBody(in prInfo) string {
+	res := in.Result
 	var b strings.Builder
-	fmt.Fprintf(&b, "Imported from the report at %s (SHA-256 `%s`, %d pages) by `go run ./generator import -edition %s -listing-only -merge URL`, run by the import-edition workflow.\n\n",
-		url, res.ReportSHA256, res.Report.Pages, id)
+	if len(in.Problems) > 0 {
+		fmt.Fprintf(&b, "> [!CAUTION]\n> **Draft: the merged data has %s the import could not settle.** Fix each on this branch (validation on the pull request must pass), then mark it ready for review.\n\n", count(len(in.Problems), "problem"))
+		fmt.Fprintf(&b, "## Problems (%d)\n\n", len(in.Problems))
+		for _, p := range in.Problems {
+			fmt.Fprintf(&b, "- `%s`\n", strings.ReplaceAll(p, "`", "'"))
+		}
+		b.WriteString("\n")
+	}
+	if in.Discovered {
+		fmt.Fprintf(&b, "> [!WARNING]\n> **The report's address was discovered, not given:** the import found %s as the report's PDF link on the edition's official page %s and recorded it as `report.url`. Confirm it is the official report of %s before merging.\n\n", in.URL, in.Page, in.ID)
+	}
+	from := fmt.Sprintf("the report at %s", in.URL)
+	if in.Copy != "" {
+		from = fmt.Sprintf("a copy of the report at %s saved by hand (`%s`)", in.URL, in.Copy)
+	}
+	fmt.Fprintf(&b, "Imported from %s (SHA-256 `%s`, %d pages) by `go run ./generator import -edition %s -listing-only -merge`, run by the import-edition workflow.\n\n",
+		from, res.ReportSHA256, res.Report.Pages, in.ID)
 	b.WriteString("Every added entry is listing-only: its pages say where the report names the market and that the summary is not written yet.\n\n")
 	b.WriteString("## Added\n\n")
 	for _, a := range res.Added {
 		fmt.Fprintf(&b, "- %s\n", a)
+	}
+	if len(res.Changed) > 0 {
+		fmt.Fprintf(&b, "\n## Changed: new domains of markets in data/ (%d)\n\n", len(res.Changed))
+		b.WriteString("The report names these markets with domains their files lacked; each was added as current, with the report among the file's sources. Check each against the report's page.\n\n")
+		for _, c := range res.Changed {
+			fmt.Fprintf(&b, "- %s\n", c)
+		}
 	}
 	check := res.ToCheck()
 	fmt.Fprintf(&b, "\n## To check (%d)\n\n", len(check))
@@ -223,14 +397,31 @@ func prBody(id, url string, res *importer.Result, before, after string) string {
 	for _, n := range check {
 		fmt.Fprintf(&b, "- %s\n", n)
 	}
-	b.WriteString("\n## Coverage of " + id + "\n\n| | online | physical | total |\n|---|---|---|---|\n")
-	fmt.Fprintf(&b, "| before %s\n| after %s\n", before, after)
-	b.WriteString("\n## Before merging\n\n" +
-		"- Open the report at each new entry's page: the market is named under that section, with that name, kind, country, city and domains.\n" +
-		"- Check each new market file's category (guessed from the report's words) and that no new market is one already in data/ under another name.\n" +
-		"- Check the counts against the report's own sentence, and every item under \"To check\".\n" +
-		"- `go run ./generator validate` passes (the workflow ran it).\n")
+	b.WriteString("\n## Coverage of " + in.ID + "\n\n| | online | physical | total |\n|---|---|---|---|\n")
+	fmt.Fprintf(&b, "| before %s\n| after %s\n", in.Before, in.After)
+	b.WriteString("\n## Before merging\n\n")
+	if len(in.Problems) > 0 {
+		b.WriteString("- Settle every problem above on this branch; validation on the pull request lists any left.\n")
+	}
+	if in.Discovered {
+		b.WriteString("- Confirm the discovered address is the official report (open it; compare the title and year).\n")
+	}
+	b.WriteString("- Open the report at each new entry's page: the market is named under that section, with that name, kind, country, city and domains.\n" +
+		"- Check each new market file's category (guessed from the report's words) and that no new market is one already in data/ under another name.\n")
+	if len(res.Changed) > 0 {
+		b.WriteString("- Check each domain added to a market in data/: the report names it for that market, and it is not another market's.\n")
+	}
+	b.WriteString("- Check the counts against the report's own sentence, and every item under \"To check\".\n" +
+		"- `go run ./generator validate` passes (the pull request's check runs it).\n")
 	return b.String()
+}
+
+// count is "1 problem", "2 problems".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // gitRepo runs git and gh in the repository.

@@ -18,30 +18,6 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 )
 
-// ghStub stands in for gh at the process boundary: it logs each call and the body file it is
-// given, and answers `pr list` with the number of the pull request it "opened".
-const ghStub = `#!/bin/sh
-log="$GH_LOG"
-echo "gh $*" >> "$log"
-while [ $# -gt 0 ]; do
-  if [ "$1" = "--body-file" ]; then echo "--- body" >> "$log"; cat "$2" >> "$log"; echo "--- end" >> "$log"; fi
-  if [ "$1" = "create" ]; then echo 7 > "$GH_LOG.pr"; fi
-  if [ "$1" = "list" ] && [ -f "$GH_LOG.pr" ]; then cat "$GH_LOG.pr"; fi
-  shift
-done
-`
-
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
 // TestImportPR runs the import-edition workflow's command end to end: a 70-market report printed
 // by Chromium, served by a local HTTPS server, imported listing-only with -merge on a branch of a
 // repository whose data lacks most of the edition; the branch's diff, the pull request body it
@@ -70,7 +46,7 @@ func TestImportPR(t *testing.T) {
 		w.Write(pdf)
 	}))
 	defer srv.Close()
-	importClient = srv.Client()
+	importClient = localClient(srv)
 	defer func() { importClient = nil }()
 	t.Setenv("NMW_REPORT_CACHE", filepath.Join(t.TempDir(), "cache"))
 	url := srv.URL + "/files/2024-nml.pdf"

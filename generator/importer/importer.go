@@ -38,7 +38,14 @@ type Options struct {
 	ListingOnly bool
 	// Merge adds to DataDir what its edition lacks (merged.go) instead of writing a draft.
 	Merge bool
-	Fetch fetch.Options // for a report given by its https address
+	// KeepProblems (with Merge) writes the merge even where the merged data does not validate
+	// (a new market without a category, a domain of two markets), and returns the problems in
+	// Result.Problems for a person to settle: import-pr opens a draft pull request with them.
+	KeepProblems bool
+	// ReportURL is the report's official address, recorded as report.url, when Report is the
+	// PDF itself or a copy of it at another address (one the maintainer downloaded).
+	ReportURL string
+	Fetch     fetch.Options // for a report given by its https address
 }
 
 // Result is what an import read and wrote.
@@ -50,10 +57,12 @@ type Result struct {
 	Reused       int     // summaries taken from the edition already in data/
 	Pending      int     // entries written with the pending marker (ListingOnly)
 	Notes        []string
-	Written      []string // files written, in order
-	Added        []string // with Merge: what was added to data/, one line each
-	ReportURL    string   // the address the report was downloaded from, if it was
-	ReportSHA256 string   // the SHA-256 of the report's PDF
+	Written      []string          // files written, in order
+	Added        []string          // with Merge: what was added to data/, one line each
+	Changed      []string          // with Merge: markets in data/ given the report's new domains, one line each
+	Problems     []dataset.Problem // with KeepProblems: what the merged data still has wrong
+	ReportURL    string            // the report's address: downloaded from, or given (Options.ReportURL) for a copy
+	ReportSHA256 string            // the SHA-256 of the report's PDF
 }
 
 // ToCheck is everything the reviewer must look at, each with its page where it has one:
@@ -159,6 +168,9 @@ type draft struct {
 	edition edition
 	url     string // the report's URL, cited by every entry
 	files   []file
+	// newDomains are, per market in data/, the domains the report names for it that its file
+	// lacks: a merge adds them (domains.go).
+	newDomains map[string]*newDomains
 }
 
 type newMarket struct {
@@ -303,7 +315,9 @@ func (d *draft) build() error {
 				en.Domains = append(en.Domains, domain.Unicode(dom))
 			}
 			e.Entries = append(e.Entries, en)
-			if dm != nil {
+			if dm != nil && opt.Merge {
+				d.addDomains(dm, rm)
+			} else if dm != nil {
 				d.missingDomains(dm, rm)
 			}
 		}
@@ -425,19 +439,7 @@ func (d *draft) slugFor(rm report.Market) (string, *dataset.Market) {
 // missingDomains notes domains the report names for a market in data/ that its file lacks:
 // an entry's domains must be among its market's.
 func (d *draft) missingDomains(m *dataset.Market, rm report.Market) {
-	var missing []string
-	for _, dom := range rm.Domains {
-		found := false
-		for _, have := range m.Domains.All() {
-			if c, err := domain.Canonical(have); err == nil && c == dom {
-				found = true
-			}
-		}
-		if !found {
-			missing = append(missing, domain.Unicode(dom))
-		}
-	}
-	if len(missing) > 0 {
+	if missing := lacking(m, rm); len(missing) > 0 {
 		d.note(fmt.Sprintf("markets/%s.yaml: add %s (named on page %d) to its domains, or drop them from the entry", m.Slug, strings.Join(missing, ", "), rm.Page))
 	}
 }

@@ -17,8 +17,9 @@ import (
 // merge adds the draft to data/: the edition file if data/ has none, else the entries (and
 // developments) of markets it does not list yet, the report's hash and pages and the counts
 // where it has none; and a file for each new market. It changes no entry, development or market
-// already there, and writes nothing unless the merged data validates (checked in a copy
-// first) and every file can be written.
+// already there, except that a market's file gets the new domains the report names for it
+// (domains.go). It writes nothing unless the merged data validates (checked in a copy first;
+// with KeepProblems it writes anyway and returns the problems) and every file can be written.
 func (d *draft) merge() error {
 	dir := d.opt.DataDir
 	var files []merge.File
@@ -73,17 +74,23 @@ func (d *draft) merge() error {
 		files = append(files, merge.File{Path: filepath.Join(dir, "markets", n.slug+".yaml"), Data: b})
 		added = append(added, fmt.Sprintf("markets/%s.yaml: new market %q", n.slug, n.m.Name))
 	}
+	domainFiles, changed, err := d.domainFiles(used)
+	if err != nil {
+		return err
+	}
+	files = append(files, domainFiles...)
 	if len(files) == 0 {
 		d.res.Added = nil
 		return nil
 	}
-	if err := checkMerged(dir, files); err != nil {
+	problems, err := checkMerged(dir, files, d.opt.KeepProblems)
+	if err != nil {
 		return err
 	}
 	if err := merge.Write(files); err != nil {
 		return err
 	}
-	d.res.Added = added
+	d.res.Added, d.res.Changed, d.res.Problems = added, changed, problems
 	for _, f := range files {
 		d.res.Written = append(d.res.Written, f.Path)
 	}
@@ -91,10 +98,11 @@ func (d *draft) merge() error {
 }
 
 // uncategorised reports whether an entry's market is new and has no category: validation
-// would refuse it, so the merge leaves it out and says so, with its page.
+// would refuse it, so the merge leaves it out and says so, with its page. With KeepProblems
+// it is added all the same, for the reviewer to choose its category.
 func (d *draft) uncategorised(en entry) bool {
 	n := d.newBy[en.Market]
-	if n == nil || len(n.m.Categories) > 0 {
+	if n == nil || len(n.m.Categories) > 0 || d.opt.KeepProblems {
 		return false
 	}
 	d.note(fmt.Sprintf("page %d: %q: not added: no category found in the report's words; add markets/%s.yaml and the entry by hand", en.Page, n.m.Name, en.Market))
@@ -166,48 +174,50 @@ func (d *draft) mergeEdition(old *dataset.Edition, src []byte, used map[string]b
 }
 
 // checkMerged writes the files into a copy of data/ and validates it: a merge that would make
-// data/ invalid is refused, with the problems. Problems data/ has already are left to it.
-func checkMerged(dir string, files []merge.File) error {
+// data/ invalid is refused, with the problems, and so is one into data/ with problems already.
+// With keep, it returns the merged data's problems (paths in dir) instead.
+func checkMerged(dir string, files []merge.File, keep bool) ([]dataset.Problem, error) {
 	today := time.Now()
 	before, problems, err := dataset.Load(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if problems = append(problems, validate.Check(before, validate.Options{Today: today})...); len(problems) > 0 {
-		return fmt.Errorf("%s has %d problems before the merge (run `generator validate`): fix them first", dir, len(problems))
+	if problems = append(problems, validate.Check(before, validate.Options{Today: today})...); len(problems) > 0 && !keep {
+		return nil, fmt.Errorf("%s has %d problems before the merge (run `generator validate`): fix them first", dir, len(problems))
 	}
 	tmp, err := os.MkdirTemp("", "nmw-merge-*")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer os.RemoveAll(tmp)
 	cp := filepath.Join(tmp, "data")
 	if err := os.CopyFS(cp, os.DirFS(dir)); err != nil {
-		return err
+		return nil, err
 	}
 	var moved []merge.File
 	for _, f := range files {
 		rel, err := filepath.Rel(dir, f.Path)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		moved = append(moved, merge.File{Path: filepath.Join(cp, rel), Data: f.Data, Old: f.Old})
 	}
 	if err := merge.Write(moved); err != nil {
-		return err
+		return nil, err
 	}
 	after, problems, err := dataset.Load(cp)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	problems = append(problems, validate.Check(after, validate.Options{Today: today})...)
-	if len(problems) == 0 {
-		return nil
-	}
+	dataset.SortProblems(problems)
 	var b strings.Builder
-	for _, p := range problems {
-		p.File = strings.Replace(p.File, cp, dir, 1)
-		fmt.Fprintf(&b, "\n  %s", p)
+	for i := range problems {
+		problems[i].File = strings.Replace(problems[i].File, cp, dir, 1)
+		fmt.Fprintf(&b, "\n  %s", problems[i])
 	}
-	return errors.New("the merged data would not validate, so nothing was written:" + b.String())
+	if len(problems) == 0 || keep {
+		return problems, nil
+	}
+	return nil, errors.New("the merged data would not validate, so nothing was written:" + b.String())
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 
@@ -17,12 +18,20 @@ import (
 // readable returns a file to read the report from: the file given, or the report downloaded
 // from the address given (into fetch's cache; taken from it when the edition in data/ records
 // that address and a hash the cache holds). It returns the PDF's SHA-256 ("" for a text) and
-// the address it came from ("" for a file).
+// the report's address: where it came from, or ReportURL for a copy (a file, or a download
+// from another address) of the report at ReportURL; "" for a file of no known address.
 func readable(set *dataset.Set, opt Options) (path, sum, from string, err error) {
+	from = opt.ReportURL
+	if u, err := url.Parse(from); from != "" && (err != nil || u.Scheme != "https" || u.Host == "") {
+		return "", "", "", fmt.Errorf("%s: the report's official address must be an https URL", from)
+	}
 	if strings.Contains(opt.Report, "://") {
+		if from == "" {
+			from = opt.Report
+		}
 		want := ""
 		for _, e := range set.Editions {
-			if e.ID() == opt.Edition && e.Report.URL == opt.Report {
+			if e.ID() == opt.Edition && e.Report.URL == from {
 				want = e.Report.SHA256
 			}
 		}
@@ -30,7 +39,15 @@ func readable(set *dataset.Set, opt Options) (path, sum, from string, err error)
 		if err != nil {
 			return "", "", "", err
 		}
-		return r.Path, r.SHA256, opt.Report, nil
+		return r.Path, r.SHA256, from, nil
+	}
+	if from != "" {
+		// A copy of the report at a known address: checked as a download is.
+		r, err := fetch.Local(opt.Report, opt.Fetch)
+		if err != nil {
+			return "", "", "", err
+		}
+		return r.Path, r.SHA256, from, nil
 	}
 	b, err := os.ReadFile(opt.Report)
 	if err != nil {

@@ -1,6 +1,8 @@
 // Package fetch downloads a report over https into a cache outside the repository, keyed by
 // the file's SHA-256: a download that fails (not https, too large, too slow, not found, not a
-// PDF) leaves nothing behind, and a report already read is not downloaded again.
+// PDF) leaves nothing behind, and a report already read is not downloaded again. It declares
+// itself (client.go), retries a busy server, finds a report's link on its official page
+// (discover.go) and checks a PDF downloaded by hand (Local).
 package fetch
 
 import (
@@ -31,6 +33,12 @@ type Options struct {
 	MaxBytes int64         // default: DefaultMaxBytes
 	Timeout  time.Duration // the whole download; default: DefaultTimeout
 	Client   *http.Client  // default: http.DefaultClient (tests pass their TLS server's)
+	// UserAgent names the program and where to reach its maintainers; default UserAgent("").
+	UserAgent string
+	// Retries is how many times a 429 or 5xx answer is retried (default DefaultRetries), after
+	// Backoff, doubled each time (default DefaultBackoff), or the server's Retry-After.
+	Retries int
+	Backoff time.Duration
 }
 
 // Report is a downloaded report.
@@ -81,25 +89,13 @@ func Get(ctx context.Context, rawURL, want string, opt Options) (*Report, error)
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
-	client := opt.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	resp, err := get(ctx, u, "application/pdf", opt)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", "application/pdf")
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, wrap(rawURL, ctx, err, opt.Timeout)
-	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: the server answered %s: check the address", rawURL, resp.Status)
-	}
 	if resp.ContentLength > opt.MaxBytes {
 		return nil, fmt.Errorf("%s: the report is %d bytes, more than the %d bytes a report may take", rawURL, resp.ContentLength, opt.MaxBytes)
 	}

@@ -38,14 +38,7 @@ func span(m *yaml.Node, lines []string, key string) (int, int) {
 		if i+2 < len(m.Content) {
 			end = m.Content[i+2].Line - 1
 		}
-		for end > m.Content[i].Line {
-			t := strings.TrimSpace(lines[end-1])
-			if t != "" && !strings.HasPrefix(t, "#") {
-				break
-			}
-			end--
-		}
-		return i + 1, end
+		return i + 1, lastLine(lines, m.Content[i].Line, end)
 	}
 	return -1, 0
 }
