@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
@@ -16,7 +17,8 @@ type Response struct {
 	// Market is the market whose file records the response; nil for one recorded in the
 	// edition's file, which answers the edition as a whole.
 	Market *Market
-	// Index is the response's place among its file's responses, which keys it in translations.
+	// Index is the response's place among its file's responses to the same edition, so that
+	// its id (edition, market, index) stays put when responses to other editions are added.
 	Index int
 }
 
@@ -29,11 +31,13 @@ func linkResponses(s *Site, editions map[string]*Edition, markets map[string]*Ma
 		}
 	}
 	for _, m := range s.Markets {
+		seen := map[string]int{} // responses so far to each edition
 		for i := range m.Market.Responses {
 			d := &m.Market.Responses[i]
 			if e := editions[d.Answers]; e != nil { // validation reports the rest
-				add(&Response{Response: d, Edition: e, Markets: []*Market{m}, Market: m, Index: i})
+				add(&Response{Response: d, Edition: e, Markets: []*Market{m}, Market: m, Index: seen[d.Answers]})
 			}
+			seen[d.Answers]++
 		}
 	}
 	for _, e := range s.Editions {
@@ -66,4 +70,15 @@ func linkResponses(s *Site, editions map[string]*Edition, markets map[string]*Ma
 	for _, e := range s.Editions {
 		byDate(e.Responses)
 	}
+}
+
+// ID names the response on pages, in feeds and in the open data: the edition it answers, the
+// market whose file records it (or the edition's id for a response to the edition as a whole)
+// and its Index, as in ustr-2016-taobao-0.
+func (r *Response) ID() string {
+	key := r.Edition.ID()
+	if r.Market != nil {
+		key = r.Market.Slug
+	}
+	return fmt.Sprintf("%s-%s-%d", r.Edition.ID(), key, r.Index)
 }

@@ -105,7 +105,7 @@ func dataPackage(site *model.Site) DataPackage {
 			Description: "Who responded to an edition's listing (a market's operator, its parent company, a government), when, whether they disputed it, what they said in our words, and the sources read. A response never changes whether or how a market is listed.",
 			Format:      "csv", MediaType: "text/csv", Encoding: "utf-8",
 			Dialect: &Dialect{Delimiter: ",", QuoteChar: `"`, Header: true, DoubleQuote: true},
-			Schema:  &TableSchema{Fields: ResponseFields, MissingValues: []string{""}},
+			Schema:  &TableSchema{Fields: ResponseFields, PrimaryKey: []string{"id", "market"}, MissingValues: []string{""}},
 		},
 		jsonResource("dataset", DatasetJSON, "The whole dataset: publishers, categories, editions with their entries, markets", DatasetSchema),
 		jsonResource("domains", DomainsJSON, "Every listed domain, with the path of its look-up file api/domains/<domain>.json", DomainsSchema),

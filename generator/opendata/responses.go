@@ -78,6 +78,7 @@ func editionResponses(e *model.Edition) []Response {
 // ResponseFields are the columns of data/responses.csv, in order, for the writer and
 // datapackage.json alike.
 var ResponseFields = []CSVField{
+	required(CSVField{Name: "id", Type: "string", Description: "the response's id: the edition it answers, the market whose file records it (or the edition, for a response to the edition as a whole) and its number among that file's responses to the edition, as in ustr-2016-taobao-0"}),
 	required(CSVField{Name: "edition", Type: "string", Description: "the id of the edition the response answers, such as ustr-2016"}),
 	required(CSVField{Name: "market", Type: "string", Description: "the slug of a market the response concerns; a response to an edition as a whole has a row per market it names"}),
 	required(CSVField{Name: "by", Type: "string", Description: "who responded: the market's operator, its parent company, a government body"}),
@@ -107,7 +108,7 @@ func responsesCSV(out io.Writer, site *model.Site) error {
 				in = "market"
 			}
 			for _, m := range r.Markets {
-				row := []string{e.ID(), m.Slug, r.By, r.Date, strconv.FormatBool(r.Disputes), strconv.FormatBool(r.BeforePublication), in,
+				row := []string{r.ID(), e.ID(), m.Slug, r.By, r.Date, strconv.FormatBool(r.Disputes), strconv.FormatBool(r.BeforePublication), in,
 					oneLine(r.Summary), strings.Join(r.Sources, " "), MarketPage(m.Slug)}
 				if len(row) != len(ResponseFields) {
 					return fmt.Errorf("responses.csv: a row of %d values for %d columns", len(row), len(ResponseFields))

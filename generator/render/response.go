@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,7 +39,7 @@ type responseFront struct {
 func newResponse(r *model.Response) responseFront {
 	e := r.Edition
 	f := responseFront{
-		ID: fmt.Sprintf("%s-%s-%d", e.ID(), responseKey(r), r.Index), Edition: e.ID(), EditionTitle: e.Title, Year: e.Year,
+		ID: r.ID(), Edition: e.ID(), EditionTitle: e.Title, Year: e.Year,
 		Publisher: e.Publisher.Short, List: e.Publisher.List, By: r.By, Date: r.Date,
 		Disputes: r.Disputes, BeforePublication: r.BeforePublication,
 		Markets: []marketRef{}, Lang: "en", Sources: []sourceRef{},
