@@ -14,7 +14,8 @@ type Counts struct {
 }
 
 // countsRe matches USTR's sentence "... identifies 39 online markets and 33 physical markets".
-var countsRe = regexp.MustCompile(`(?i)\bidentifies\s+([a-z0-9-]+)\s+online\s+markets?\s+and\s+([a-z0-9-]+)\s+physical\s+markets?`)
+// EU lists: "names 30 online and 14 physical marketplaces".
+var countsRe = regexp.MustCompile(`(?i)\b(?:identifies|names|lists|includes|contains|highlights)\s+([a-z0-9-]+)\s+online(?:\s+(?:markets?|marketplaces?)(?:\s+and\s+service\s+providers)?)?\s+and\s+([a-z0-9-]+)\s+physical\s+(?:markets?|marketplaces?)`)
 
 // readCounts finds the first page that states the report's counts.
 func readCounts(lines []line) *Counts {

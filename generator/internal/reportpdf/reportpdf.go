@@ -20,7 +20,8 @@ import (
 // Page is one page of a test report: a running header, its body (HTML) and its footer.
 type Page struct {
 	Header, Body, Footer string
-	Columns              bool // the body is set in two columns
+	Columns              bool   // the body is set in two columns
+	Foot                 string // footnotes (HTML), set small at the page's foot
 }
 
 const reportCSS = `
@@ -33,6 +34,9 @@ body { margin: 0; font-family: "DejaVu Serif", serif; font-size: 11pt; line-heig
 .cols { columns: 2; column-gap: 12mm }
 h1 { font-size: 22pt } h2 { font-size: 15pt } h3 { font-size: 12pt; margin: 1.2em 0 .4em }
 .narrow { width: 75mm }
+.fn { position: absolute; bottom: 16mm; left: 22mm; right: 22mm; font-size: 8pt; border-top: 1px solid #000 }
+.fn p { margin: 0 }
+.tocbox h2 { font-size: 14pt }
 p { margin: 0 0 .8em }
 .toc p { margin: 0 }
 `
@@ -51,6 +55,9 @@ func Print(t testing.TB, name string, pages []Page) string {
 		body := p.Body
 		if p.Columns {
 			body = `<div class=cols>` + body + `</div>`
+		}
+		if p.Foot != "" {
+			body += `<div class=fn>` + p.Foot + `</div>`
 		}
 		fmt.Fprintf(&b, "<div class=page><header>%s</header>\n%s\n<footer>%s</footer></div>\n", p.Header, body, p.Footer)
 	}

@@ -1,0 +1,97 @@
+package importer_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/notorious-markets-watch/nmw/generator/importer/pdftext"
+	"github.com/notorious-markets-watch/nmw/generator/importer/report"
+	"github.com/notorious-markets-watch/nmw/generator/internal/reportpdf"
+)
+
+// TestDressedLayouts sets one roster of 44 markets in every pair of layout options at least
+// once (a covering array over publisher style, table of contents, numbering, columns, entry
+// form, physical form, country headings, page numbers and footnotes), prints them all with one
+// run of Chromium, and requires the same (name, domains, kind, country, city) set from every
+// layout, the developments apart, the stated counts found, and nothing left to check.
+func TestDressedLayouts(t *testing.T) {
+	rows := reportpdf.Pairwise(reportpdf.Factors)
+	var books []reportpdf.Book
+	for _, r := range rows {
+		books = append(books, reportpdf.Dressed(reportpdf.DressOf(r)))
+	}
+	pdf, ranges := reportpdf.PrintBooks(t, "dressed", books)
+	for i, b := range books {
+		t.Run(fmt.Sprintf("%02d-%s", i, b.Dress.Style), func(t *testing.T) {
+			pages, err := pdftext.ReadRange(pdf, ranges[i][0], ranges[i][1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			ty, err := pdftext.ReadTypography(pdf, ranges[i][0], ranges[i][1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h report.Hints
+			if ty != nil {
+				h = report.Hints{Strong: ty.Strong, Leads: ty.Leads, Outline: ty.Outline}
+			}
+			r, err := report.ParseWith(pages, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDressed(t, b, r)
+		})
+	}
+}
+
+// marketKey is what every layout must read the same: the name in any case (a layout may set
+// names in capitals), domains, kind, country and city.
+func marketKey(name string, domains []string, kind, country, city string) string {
+	return strings.ToUpper(name) + " | " + strings.Join(domains, " ") + " | " + kind + " | " + country + " | " + strings.ToUpper(city)
+}
+
+func checkDressed(t *testing.T, b reportpdf.Book, r *report.Report) {
+	t.Helper()
+	var want, got, wantDev, gotDev []string
+	for _, m := range b.Markets {
+		want = append(want, marketKey(m.Name, m.Domains, m.Kind, m.Country, m.City))
+	}
+	for _, m := range r.Markets {
+		if m.Development {
+			gotDev = append(gotDev, strings.ToUpper(m.Name))
+			continue
+		}
+		got = append(got, marketKey(m.Name, m.Domains, m.Kind, m.Country, m.City))
+	}
+	for _, d := range b.Developments {
+		wantDev = append(wantDev, strings.ToUpper(d))
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	slices.Sort(wantDev)
+	slices.Sort(gotDev)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%+v: missing %s", b.Dress, w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			t.Errorf("%+v: read %s", b.Dress, g)
+		}
+	}
+	if !slices.Equal(gotDev, wantDev) {
+		t.Errorf("%+v: developments %v, want %v", b.Dress, gotDev, wantDev)
+	}
+	if c := r.Counts; c == nil || c.Online != b.Online || c.Physical != b.Physical {
+		t.Errorf("%+v: counts %+v, want %d online and %d physical", b.Dress, c, b.Online, b.Physical)
+	}
+	if r.Year != b.Year {
+		t.Errorf("%+v: year %d, want %d", b.Dress, r.Year, b.Year)
+	}
+	for _, n := range append(r.Unreadable, r.Notes...) {
+		t.Errorf("%+v: to check: %s", b.Dress, n)
+	}
+}
