@@ -19,7 +19,6 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
 	"github.com/notorious-markets-watch/nmw/generator/importer/fetch"
-	"github.com/notorious-markets-watch/nmw/generator/importer/pdftext"
 	"github.com/notorious-markets-watch/nmw/generator/importer/report"
 	"github.com/notorious-markets-watch/nmw/generator/namekey"
 	"github.com/notorious-markets-watch/nmw/generator/validate"
@@ -101,11 +100,11 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := pdftext.Read(path)
+	pages, hints, err := readReport(path)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := report.Parse(pages)
+	rep, err := report.ParseWith(pages, hints)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opt.Report, err)
 	}

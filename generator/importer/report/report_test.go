@@ -13,7 +13,9 @@ import (
 // TestTextCases reads each report text in testdata/*.txt and compares what it reads with the
 // sections after the text: "=== title", "=== markets" (one line per market: page | section |
 // name | kind | domains | country | city | development | categories), "=== unreadable",
-// "=== notes" and "=== text NAME" (an entry's text). A line "^L" is a page break.
+// "=== notes", "=== counts" (as the report states them) and "=== text NAME" (an entry's text). A line "^L" is a page break. Bold type is
+// written **so** (boldHints): a line wholly bold is a heading, bold words opening a line a
+// run-in name, as a PDF's typography gives them.
 func TestTextCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
@@ -26,8 +28,8 @@ func TestTextCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			parts := strings.Split(string(b), "\n=== ")
-			text := strings.ReplaceAll(parts[0], "\n^L\n", "\n\f")
-			r, err := Parse(pdftext.Split(text))
+			text, hints := boldHints(strings.ReplaceAll(parts[0], "\n^L\n", "\n\f"))
+			r, err := ParseWith(pdftext.Split(text), hints)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,6 +57,10 @@ func TestTextCases(t *testing.T) {
 				case head == "notes":
 					for _, n := range r.Notes {
 						got = append(got, n.String())
+					}
+				case head == "counts":
+					if c := r.Counts; c != nil {
+						got = []string{fmt.Sprintf("online %d, physical %d, page %d: %q", c.Online, c.Physical, c.Page, c.Phrase)}
 					}
 				case strings.HasPrefix(head, "text "):
 					for _, m := range r.Markets {

@@ -15,3 +15,6 @@ func PrintBooks(t testing.TB, name string, books []Book) (string, [][2]int) {
 	}
 	return Print(t, name, pages), ranges
 }
+
+// Text is the book's text as a text copy of a report has it (Fixture.Text).
+func (b Book) Text() string { return Fixture{Pages: b.Pages}.Text() }
