@@ -2,8 +2,8 @@ package report_test
 
 import (
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -17,6 +17,7 @@ import (
 // section; domains in lower case; counts only as the report states them).
 //
 //	go test ./generator/importer/report -run '^$' -fuzz FuzzParse -fuzztime 3m
+//
 // countVerb is how a report's count sentence opens.
 var countVerb = regexp.MustCompile(`(?i)^(identifies|names|lists|includes|contains|highlights)\s`)
 
