@@ -1,8 +1,8 @@
 package reportpdf
 
 // Dress says how a report is set: the options of one layout, each free to combine with the
-// others. The values follow the layouts of the real editions (testdata/LAYOUTS.md of the
-// importer says which stored copy gave which fact).
+// others. The values follow the layouts of the real editions (testdata/LAYOUTS.md says which
+// stored copy gave which fact).
 type Dress struct {
 	Style       Style
 	TOC         TOCForm
