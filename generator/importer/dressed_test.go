@@ -14,17 +14,23 @@ import (
 // TestDressedLayouts sets one roster of 44 markets in every pair of layout options at least
 // once (a covering array over publisher style, table of contents, numbering, columns, entry
 // form, physical form, country headings, page numbers and footnotes), prints them all with one
-// run of Chromium, and requires the same (name, domains, kind, country, city) set from every
+// run of Chromium with each family in its own dress, and requires the same (name, domains, kind, country, city) set from every
 // layout, the developments apart, the stated counts found, and nothing left to check.
 func TestDressedLayouts(t *testing.T) {
-	rows := reportpdf.Pairwise(reportpdf.Factors)
 	var books []reportpdf.Book
-	for _, r := range rows {
+	var names []string
+	for i, r := range reportpdf.Pairwise(reportpdf.Factors) {
 		books = append(books, reportpdf.Dressed(reportpdf.DressOf(r)))
+		names = append(names, fmt.Sprintf("pairwise-%02d-%s", i, books[i].Dress.Style))
+	}
+	// Each family in its own dress too.
+	for _, f := range reportpdf.Families {
+		books = append(books, reportpdf.Dressed(f.Dress))
+		names = append(names, "family-"+f.Name)
 	}
 	pdf, ranges := reportpdf.PrintBooks(t, "dressed", books)
 	for i, b := range books {
-		t.Run(fmt.Sprintf("%02d-%s", i, b.Dress.Style), func(t *testing.T) {
+		t.Run(names[i], func(t *testing.T) {
 			pages, err := pdftext.ReadRange(pdf, ranges[i][0], ranges[i][1])
 			if err != nil {
 				t.Fatal(err)
@@ -94,4 +100,29 @@ func checkDressed(t *testing.T, b reportpdf.Book, r *report.Report) {
 	for _, n := range append(r.Unreadable, r.Notes...) {
 		t.Errorf("%+v: to check: %s", b.Dress, n)
 	}
+}
+
+// TestOutline reads a report whose structure comes from its outline (bookmarks) alone: the
+// bold type is not read, the table of contents lists sections only (not the country headings),
+// and the two columns break headings over lines, which the text alone misreads.
+func TestOutline(t *testing.T) {
+	b := reportpdf.Dressed(reportpdf.Dress{Style: reportpdf.EU2020, TOC: reportpdf.TOCSections, Numbered: true, Columns: true,
+		Entry: reportpdf.EntryHeading, Physical: reportpdf.PhysParen, CountryHead: true, PageNumbers: true})
+	pdf := reportpdf.PrintOutlined(t, "outline", b.Pages)
+	pages, err := pdftext.Read(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ty, err := pdftext.ReadTypography(pdf, 0, 0)
+	if err != nil || ty == nil {
+		t.Fatalf("typography: %v", err)
+	}
+	if len(ty.Outline) < len(b.Markets) {
+		t.Fatalf("outline of %d items, want one per heading: %q", len(ty.Outline), ty.Outline)
+	}
+	r, err := report.ParseWith(pages, report.Hints{Outline: ty.Outline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDressed(t, b, r)
 }

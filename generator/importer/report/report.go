@@ -108,8 +108,13 @@ func ParseWith(pages []string, h Hints) (*Report, error) {
 		return nil, fmt.Errorf("no report title found in the first pages: expected \"<year> Review of Notorious Markets ...\" (USTR) or \"Counterfeit and Piracy Watch List\" (EU)")
 	}
 	p := &parser{r: r, toc: map[string]*tocEntry{}, strong: map[string]bool{}}
-	for _, s := range append(h.Strong, h.Outline...) {
+	for _, s := range h.Strong {
 		p.strong[key(s)] = true
+	}
+	for _, s := range h.Outline {
+		// An outline's titles may have lost the spaces where their lines broke
+		// ("Buenos Aires,Argentina)"): they are matched without spaces.
+		p.strong[squeeze(key(s))] = true
 	}
 	for _, l := range h.Leads {
 		if k := strings.TrimRight(strings.Join(strings.Fields(ligatures.Replace(l)), " "), ".:–— "); k != "" {
@@ -248,6 +253,15 @@ func (p *parser) lead(t string) string {
 	return ""
 }
 
+// isStrong reports whether a text is a heading by the typography or the outline.
+func (p *parser) isStrong(t string) bool {
+	k := key(t)
+	return p.strong[k] || p.strong[squeeze(k)]
+}
+
+// squeeze is a key without its spaces.
+func squeeze(k string) string { return strings.ReplaceAll(k, " ", "") }
+
 // maxHeadingLines is the most lines a heading is set on (a long section title in a column).
 const maxHeadingLines = 6
 
@@ -257,7 +271,7 @@ const maxHeadingLines = 6
 func (p *parser) startsHere(lines []string, k int) bool {
 	for n := 1; n <= maxHeadingLines && k+n <= len(lines); n++ {
 		t := key(joinLines(lines[k : k+n]))
-		if p.toc[t] != nil || p.strong[t] {
+		if p.toc[t] != nil || p.isStrong(t) {
 			return true
 		}
 	}
@@ -312,7 +326,7 @@ func (p *parser) heading(lines []string, broke bool) (string, int) {
 			e.used = true
 			return t, n
 		}
-		if p.strong[key(t)] {
+		if p.isStrong(t) {
 			return t, n
 		}
 	}

@@ -69,3 +69,19 @@ func DressOf(row []int) Dress {
 		PageNumbers: row[7] == 1, Footnotes: row[8] == 1,
 	}
 }
+
+// Family is a publisher's layout family in the dress its real editions wear, as far as the
+// stored copies show it (testdata/LAYOUTS.md).
+type Family struct {
+	Name  string
+	Dress Dress
+}
+
+// Families are the five families, each in its own dress.
+var Families = []Family{
+	{"ustr-2010-13", Dress{Style: USTR2010, TOC: NoTOC, Entry: EntryRunIn, Physical: PhysParen, PageNumbers: true}},
+	{"ustr-2014-18", Dress{Style: USTR2014, TOC: TOCSections, Entry: EntryHeading, Physical: PhysComma, CountryHead: true, PageNumbers: true, Footnotes: true}},
+	{"ustr-2019-25", Dress{Style: USTR2019, TOC: TOCMarkets, Entry: EntryCaps, Physical: PhysComma, CountryHead: true, PageNumbers: true, Footnotes: true}},
+	{"eu-2018", Dress{Style: EU2018, TOC: TOCSections, Numbered: true, Entry: EntryDomains, Physical: PhysComma, CountryHead: true, PageNumbers: true, Footnotes: true}},
+	{"eu-2020-25", Dress{Style: EU2020, TOC: TOCSections, Numbered: true, Entry: EntryDomains, Physical: PhysComma, CountryHead: true, PageNumbers: true, Footnotes: true}},
+}

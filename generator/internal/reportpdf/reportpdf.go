@@ -45,6 +45,18 @@ p { margin: 0 0 .8em }
 // test when Chromium or pdftotext is missing.
 func Print(t testing.TB, name string, pages []Page) string {
 	t.Helper()
+	return render(t, name, pages)
+}
+
+// PrintOutlined is Print with the document outline (bookmarks) Chromium makes from the
+// headings, as many publishers' PDFs have one.
+func PrintOutlined(t testing.TB, name string, pages []Page) string {
+	t.Helper()
+	return render(t, name, pages, "--generate-pdf-document-outline")
+}
+
+func render(t testing.TB, name string, pages []Page, flags ...string) string {
+	t.Helper()
 	bin := browser.Path(t)
 	if _, err := exec.LookPath(pdftext.Tool); err != nil {
 		t.Skip("no pdftotext: apt-get install -y poppler-utils to run the PDF import tests")
@@ -70,10 +82,10 @@ func Print(t testing.TB, name string, pages []Page) string {
 	pdf := filepath.Join(dir, name+".pdf")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer",
-		"--print-to-pdf="+pdf, "file://"+html)
+		"--user-data-dir=" + filepath.Join(dir, "profile"), "--no-pdf-header-footer"}, flags...)
+	cmd := exec.CommandContext(ctx, bin, append(args, "--print-to-pdf="+pdf, "file://"+html)...)
 	cmd.Env = append(os.Environ(), "TMPDIR="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, out)
