@@ -296,11 +296,10 @@ func (p *parser) block(b block) {
 	}
 	p.curPage = b.page
 	for len(lines) > 0 {
-		if t := joinLines(lines); p.lead(t) != "" {
-			// A run-in name: the heading, and the paragraph it opens.
-			lead := p.lead(t)
+		// A run-in name (on one or two lines): the heading, and the paragraph it opens.
+		if lead := p.lead(joinLines(lines[:min(2, len(lines))])); lead != "" {
 			p.onHeading(strings.TrimRight(lead, ".:–— "), b.page)
-			if rest := strings.TrimLeft(t[len(lead):], ".:–— "); rest != "" {
+			if rest := strings.TrimLeft(joinLines(lines)[len(lead):], ".:–— "); rest != "" {
 				p.body(rest, b.page)
 			}
 			return
