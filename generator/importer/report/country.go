@@ -99,7 +99,7 @@ func boundary(s string, i int) bool {
 // basedIn finds where an entry says a market is based: "Headquartered in China", "reportedly
 // operated from Vietnam", "based in", "located in", "hosted in", "ships counterfeit goods from",
 // "Country: Russia".
-var basedIn = regexp.MustCompile(`(?i)\b(?:headquartered|based|operated|operates|located|hosted|registered|run|ships|shipped|ship)\s+(?:[\w,-]+\s+){0,5}?(?:in|from|out of)\s+([^.;]{1,120})|\bcountry:\s*([^.;\n]{1,80})`)
+var basedIn = regexp.MustCompile(`(?i)\b(?:headquartered|based|operated|operates|located|hosted|registered|run|ships|shipped|shipping|ship)\s+(?:[\w,-]+\s+){0,5}?(?:in|from|out of)\s+([^.;]{1,120})|\bcountry:\s*([^.;\n]{1,80})`)
 
 // inCity is "in <City>, <Country>": the country is the words after the comma.
 var inCity = regexp.MustCompile(`\bin\s+\p{Lu}[\p{L}'’. -]{0,40}?,\s+((?:the\s+)?\p{Lu}[\p{L}'’ -]{1,40})`)
