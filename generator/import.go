@@ -76,7 +76,7 @@ func printImport(w io.Writer, opt importer.Options, res *importer.Result, took t
 		total += s.N
 	}
 	check := res.ToCheck()
-	fmt.Fprintf(w, "%d markets: %d matched a market in %s, %d new; %d to check, %d of them read as markets and not placed\n", total, res.Matched, opt.DataDir, res.New, len(check), len(r.Unreadable))
+	fmt.Fprintf(w, "%d markets: %d matched a market in %s, %d new; %d to check, %d of them read as markets and not placed\n", total, res.Matched, opt.DataDir, res.New, len(check), res.Accounting().NotPlaced)
 	if len(check) > 0 {
 		fmt.Fprintln(w, "to check:")
 		for _, n := range check {

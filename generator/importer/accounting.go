@@ -14,7 +14,7 @@ type Accounting struct {
 	Online, Physical int // listed markets read, by kind
 	Developments     int // markets read under positive developments (or said to be off the list)
 	ToCheck          int // lines for the reviewer: units not placed, fields missing, notes
-	NotPlaced        int // of those, units read as markets but left out (with page and reason)
+	NotPlaced        int // of those, units read as markets (or market sections) but left out, each with page and reason
 	// Stated are the counts in the report's own words, or nil where it states none.
 	Stated *Stated
 }
@@ -28,7 +28,7 @@ type Stated struct {
 
 // Accounting returns the import's accounting.
 func (r *Result) Accounting() Accounting {
-	a := Accounting{ToCheck: len(r.ToCheck()), NotPlaced: len(r.Report.Unreadable)}
+	a := Accounting{ToCheck: len(r.ToCheck()), NotPlaced: len(r.Report.Unreadable) + r.Skipped}
 	for _, m := range r.Report.Markets {
 		switch {
 		case m.Development:

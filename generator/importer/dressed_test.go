@@ -48,6 +48,11 @@ func TestDressedLayouts(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkDressed(t, b, r)
+			// Without the typography (a text copy) some layouts lose their run-in names, but
+			// never silently: found differs from stated, or a section is left to check.
+			if r, err := report.Parse(pages); err == nil && !sameMarkets(b, r) && !warned(r) {
+				t.Errorf("%+v: read from the text alone, markets were lost without a warning", b.Dress)
+			}
 		})
 	}
 }
@@ -125,4 +130,36 @@ func TestOutline(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkDressed(t, b, r)
+}
+
+// sameMarkets reports whether a report read the book's listed markets.
+func sameMarkets(b reportpdf.Book, r *report.Report) bool {
+	var want, got []string
+	for _, m := range b.Markets {
+		want = append(want, marketKey(m.Name, m.Domains, m.Kind, m.Country, m.City))
+	}
+	for _, m := range r.Markets {
+		if !m.Development {
+			got = append(got, marketKey(m.Name, m.Domains, m.Kind, m.Country, m.City))
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	return slices.Equal(want, got)
+}
+
+// warned reports whether the accounting tells the reviewer something is wrong: found differs
+// from the stated counts, or something is left to check.
+func warned(r *report.Report) bool {
+	online, physical := 0, 0
+	for _, m := range r.Markets {
+		switch {
+		case m.Development:
+		case m.Kind == "physical":
+			physical++
+		default:
+			online++
+		}
+	}
+	return r.Counts == nil || r.Counts.Online != online || r.Counts.Physical != physical || len(r.Unreadable) > 0 || len(r.Notes) > 0
 }

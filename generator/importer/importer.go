@@ -48,6 +48,7 @@ type Result struct {
 	Placeholders int     // summaries left as the placeholder
 	Reused       int     // summaries taken from the edition already in data/
 	Pending      int     // entries written with the pending marker (ListingOnly)
+	Skipped      int     // markets read and left out (developments without a summary, ListingOnly), each with a note
 	Notes        []string
 	Written      []string // files written, in order
 	Added        []string // with Merge: what was added to data/, one line each
@@ -272,6 +273,7 @@ func (d *draft) build() error {
 	for _, rm := range rep.Markets {
 		if rm.Development && opt.ListingOnly && !d.summarised(old, rm) {
 			d.note(fmt.Sprintf("page %d: %q is named under positive developments: not imported in listing-only mode (a development needs a summary); add it by hand if it belongs", rm.Page, rm.Heading))
+			d.res.Skipped++
 			continue
 		}
 		slug, dm := d.slugFor(rm)
@@ -320,7 +322,11 @@ func (d *draft) build() error {
 		d.res.Sections = append(d.res.Sections, Count{s, counts[s]})
 	}
 	if len(e.Entries) == 0 {
-		return fmt.Errorf("%s: no markets found under the report's market sections (%d headings of its table of contents are not in its text): is it the whole %s report?", opt.Report, len(rep.Unreadable), rep.Publisher)
+		var b strings.Builder
+		for _, n := range rep.Unreadable {
+			fmt.Fprintf(&b, "\n  %s", n)
+		}
+		return fmt.Errorf("%s: no markets found under the report's market sections: is it the whole %s report? %d to check:%s", opt.Report, rep.Publisher, len(rep.Unreadable), b.String())
 	}
 	d.edition = e
 	d.files = append(d.files, file{filepath.Join(opt.OutDir, "editions", opt.Edition+".yaml"), e})

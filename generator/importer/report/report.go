@@ -450,6 +450,12 @@ func (p *parser) startsEntry(lead string) bool {
 }
 
 func (p *parser) body(t string, page int) {
+	if len(p.strong) == 0 && len(p.leads) == 0 && p.kind != none && (p.lastBody == "" || endsSentence(p.lastBody)) {
+		if name, rest := textRunIn(t); name != "" {
+			p.onHeading(name, page)
+			t = rest
+		}
+	}
 	if m := leadIn.FindStringSubmatch(t); m != nil && (p.kind == online || p.kind == developments) && p.startsEntry(m[1]) {
 		p.onHeading(m[1], page)
 		t = m[2]

@@ -158,3 +158,20 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestTextRunIn(t *testing.T) {
+	for in, want := range map[string]string{
+		"Cloudstash. Nominated as cloudstash.net.":             "Cloudstash",
+		"Mercado Azul (Lima, Peru). Vendors reportedly sell.":  "Mercado Azul (Lima, Peru)",
+		"Galeria Norte, Asunción. This market sells.":          "Galeria Norte, Asunción",
+		"Torrentia (torrentia.to). The index is based abroad.": "Torrentia (torrentia.to)",
+		"U.S. right holders report counterfeit goods.":         "",
+		"Country: Sweden. The mirror network copies an index.": "",
+		"Nominated as Foo Bar. The site is popular.":           "",
+		"Right holders say. The site is popular.":              "",
+	} {
+		if got, _ := textRunIn(in); got != want {
+			t.Errorf("textRunIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
