@@ -116,6 +116,9 @@ func ParseWith(pages []string, h Hints) (*Report, error) {
 		}
 	}
 	slices.SortFunc(p.leads, func(a, b string) int { return len(b) - len(a) })
+	// A PDF whose type marks a few lines only (its title, say) does not set its headings
+	// apart: the text's own signs of a heading are read as well.
+	p.typed = len(h.Strong)+len(h.Leads)+len(h.Outline) >= 5
 	entries, skip := toc(pages)
 	for _, e := range entries {
 		if _, dup := p.toc[key(e.Text)]; !dup {
@@ -224,6 +227,7 @@ type parser struct {
 	curPage  int
 	strong   map[string]bool // headings by typography (Hints)
 	leads    []string        // run-in names by typography, longest first
+	typed    bool            // the typography sets the headings apart: trust it alone
 }
 
 func (p *parser) block(b block) {
@@ -274,7 +278,7 @@ func (p *parser) heading(lines []string, broke bool) (string, int) {
 	}
 	// With the typography, headings are what it sets as headings; else a short paragraph
 	// after a sentence cut by a page break or a column continues it.
-	if len(p.strong) > 0 || p.lastBody != "" && !endsSentence(p.lastBody) {
+	if p.typed || p.lastBody != "" && !endsSentence(p.lastBody) {
 		return "", 0
 	}
 	if t := joinLines(lines); len(lines) <= 3 && looksLikeHeading(t) {
@@ -450,7 +454,7 @@ func (p *parser) startsEntry(lead string) bool {
 }
 
 func (p *parser) body(t string, page int) {
-	if len(p.strong) == 0 && len(p.leads) == 0 && p.kind != none && (p.lastBody == "" || endsSentence(p.lastBody)) {
+	if !p.typed && p.kind != none && (p.lastBody == "" || endsSentence(p.lastBody)) {
 		if name, rest := textRunIn(t); name != "" {
 			p.onHeading(name, page)
 			t = rest
