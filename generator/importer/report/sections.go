@@ -46,7 +46,7 @@ func sectionOf(title string) (kind sectionKind, category string, ok bool) {
 	}
 	cat := sectionCategory(title)
 	switch {
-	case named && strings.Contains(low, "online"):
+	case named && (strings.Contains(low, "online") || strings.Contains(low, "internet")):
 		if cat == "" || strings.Contains(low, "copyright") {
 			cat = sectionCategory(strings.ReplaceAll(low, "copyright-protected content", ""))
 		}
