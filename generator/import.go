@@ -68,8 +68,9 @@ func printImport(w io.Writer, opt importer.Options, res *importer.Result, took t
 		fmt.Fprintf(w, "import: report %s, SHA-256 %s\n", res.ReportURL, res.ReportSHA256)
 	}
 	fmt.Fprintf(w, "import: read %s in %s: %q, %d pages, as %s\n", opt.Report, took.Round(time.Millisecond), r.Title, r.Pages, r.Style)
-	if c := r.Counts; c != nil {
-		fmt.Fprintf(w, "the report counts %d online and %d physical markets (page %d)\n", c.Online, c.Physical, c.Page)
+	// Found against stated first: a difference is the first thing a reviewer must see.
+	for _, l := range res.Accounting().Lines() {
+		fmt.Fprintln(w, l)
 	}
 	fmt.Fprintln(w, "markets found per section:")
 	total := 0
@@ -78,10 +79,7 @@ func printImport(w io.Writer, opt importer.Options, res *importer.Result, took t
 		total += s.N
 	}
 	check := res.ToCheck()
-	fmt.Fprintf(w, "%d markets: %d matched a market in %s, %d new; %d to check (%d headings not placed)\n", total, res.Matched, opt.DataDir, res.New, len(check), len(r.Unreadable))
-	if len(r.Unreadable) == 0 {
-		fmt.Fprintln(w, "unreadable headings: none")
-	}
+	fmt.Fprintf(w, "%d markets: %d matched a market in %s, %d new; %d to check, %d of them read as markets and not placed\n", total, res.Matched, opt.DataDir, res.New, len(check), res.Accounting().NotPlaced)
 	if len(check) > 0 {
 		fmt.Fprintln(w, "to check:")
 		for _, n := range check {

@@ -135,7 +135,7 @@ func TestImportText(t *testing.T) {
 		"  Online Markets                             2\n",
 		"  Physical Markets: China                    1\n",
 		"4 markets: 2 matched a market in " + fixture(t) + ", 2 new; ",
-		"unreadable headings: none\n",
+		", 0 of them read as markets and not placed\n",
 		"markets/fixture-bay.yaml: add fixture-bay.co, fixturebay.ws (named on page 2) to its domains",
 		filepath.Join(out, "editions", "ustr-2023.yaml") + "\n",
 		filepath.Join(out, "markets", "silk-street-market.yaml") + "\n",

@@ -19,7 +19,6 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/domain"
 	"github.com/notorious-markets-watch/nmw/generator/importer/fetch"
-	"github.com/notorious-markets-watch/nmw/generator/importer/pdftext"
 	"github.com/notorious-markets-watch/nmw/generator/importer/report"
 	"github.com/notorious-markets-watch/nmw/generator/namekey"
 	"github.com/notorious-markets-watch/nmw/generator/validate"
@@ -56,6 +55,7 @@ type Result struct {
 	Placeholders int     // summaries left as the placeholder
 	Reused       int     // summaries taken from the edition already in data/
 	Pending      int     // entries written with the pending marker (ListingOnly)
+	Skipped      int     // markets read and left out (developments without a summary, ListingOnly), each with a note
 	Notes        []string
 	Written      []string          // files written, in order
 	Added        []string          // with Merge: what was added to data/, one line each
@@ -110,11 +110,11 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := pdftext.Read(path)
+	pages, hints, err := readReport(path)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := report.Parse(pages)
+	rep, err := report.ParseWith(pages, hints)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opt.Report, err)
 	}
@@ -285,6 +285,7 @@ func (d *draft) build() error {
 	for _, rm := range rep.Markets {
 		if rm.Development && opt.ListingOnly && !d.summarised(old, rm) {
 			d.note(fmt.Sprintf("page %d: %q is named under positive developments: not imported in listing-only mode (a development needs a summary); add it by hand if it belongs", rm.Page, rm.Heading))
+			d.res.Skipped++
 			continue
 		}
 		slug, dm := d.slugFor(rm)
@@ -335,7 +336,11 @@ func (d *draft) build() error {
 		d.res.Sections = append(d.res.Sections, Count{s, counts[s]})
 	}
 	if len(e.Entries) == 0 {
-		return fmt.Errorf("%s: no markets found under the report's market sections (%d headings of its table of contents are not in its text): is it the whole %s report?", opt.Report, len(rep.Unreadable), rep.Publisher)
+		var b strings.Builder
+		for _, n := range rep.Unreadable {
+			fmt.Fprintf(&b, "\n  %s", n)
+		}
+		return fmt.Errorf("%s: no markets found under the report's market sections: is it the whole %s report? %d to check:%s", opt.Report, rep.Publisher, len(rep.Unreadable), b.String())
 	}
 	d.edition = e
 	d.files = append(d.files, file{filepath.Join(opt.OutDir, "editions", opt.Edition+".yaml"), e})

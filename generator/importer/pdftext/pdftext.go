@@ -22,7 +22,10 @@ var ErrNoTool = errors.New("pdftotext is not installed: install Debian's poppler
 // Read returns the pages of a report: a PDF, or a .txt file (pages separated by form feeds,
 // as pdftotext writes them; a text without form feeds is one page). Two-column blocks of a
 // PDF page are put in reading order, left column first.
-func Read(path string) ([]string, error) {
+func Read(path string) ([]string, error) { return ReadRange(path, 0, 0) }
+
+// ReadRange is Read for a PDF's pages first to last (1-based; 0, 0 for all).
+func ReadRange(path string, first, last int) ([]string, error) {
 	if strings.EqualFold(filepath.Ext(path), ".txt") {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -47,7 +50,11 @@ func Read(path string) ([]string, error) {
 	// -layout keeps each line of the page as laid out, so a table of contents keeps its page
 	// numbers on the heading's line and paragraphs stay apart; columns are split here.
 	var stderr bytes.Buffer
-	cmd := exec.Command(bin, "-layout", "-enc", "UTF-8", "-eol", "unix", path, "-")
+	args := []string{"-layout", "-enc", "UTF-8", "-eol", "unix"}
+	if first > 0 {
+		args = append(args, "-f", fmt.Sprint(first), "-l", fmt.Sprint(last))
+	}
+	cmd := exec.Command(bin, append(args, path, "-")...)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {

@@ -99,7 +99,10 @@ func boundary(s string, i int) bool {
 // basedIn finds where an entry says a market is based: "Headquartered in China", "reportedly
 // operated from Vietnam", "based in", "located in", "hosted in", "ships counterfeit goods from",
 // "Country: Russia".
-var basedIn = regexp.MustCompile(`(?i)\b(?:headquartered|based|operated|operates|located|hosted|registered|run|ships|shipped|ship)\s+(?:[\w,-]+\s+){0,5}?(?:in|from|out of)\s+([^.;]{1,120})|\bcountry:\s*([^.;\n]{1,80})`)
+var basedIn = regexp.MustCompile(`(?i)\b(?:headquartered|based|operated|operates|located|hosted|registered|run|ships|shipped|shipping|ship)\s+(?:[\w,-]+\s+){0,5}?(?:in|from|out of)\s+([^.;]{1,120})|\bcountry:\s*([^.;\n]{1,80})`)
+
+// inCity is "in <City>, <Country>": the country is the words after the comma.
+var inCity = regexp.MustCompile(`\bin\s+\p{Lu}[\p{L}'’. -]{0,40}?,\s+((?:the\s+)?\p{Lu}[\p{L}'’ -]{1,40})`)
 
 // basedCountry returns the country an entry's text says the market is based in, and the phrase
 // that says so, or "".
@@ -107,6 +110,15 @@ func basedCountry(text string) (code, phrase string) {
 	for _, m := range basedIn.FindAllStringSubmatch(text, -1) {
 		where := m[1] + m[2]
 		if c, _ := firstCountry(where); c != "" {
+			return c, strings.TrimSpace(m[0])
+		}
+	}
+	// "in Lagos, Nigeria": the words after the comma must start with a country's whole name.
+	for _, m := range inCity.FindAllStringSubmatch(text, -1) {
+		if c, name := firstCountry(m[1]); c != "" && strings.HasPrefix(strings.ToLower(m[1]), strings.ToLower(name)) {
+			return c, strings.TrimSpace(m[0])
+		}
+		if c, name := firstCountry(m[1]); c != "" && strings.HasPrefix(strings.ToLower(m[1]), "the "+strings.ToLower(name)) {
 			return c, strings.TrimSpace(m[0])
 		}
 	}

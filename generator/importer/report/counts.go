@@ -13,8 +13,9 @@ type Counts struct {
 	Page             int    // the printed page they are on
 }
 
-// countsRe matches USTR's sentence "... identifies 39 online markets and 33 physical markets".
-var countsRe = regexp.MustCompile(`(?i)\bidentifies\s+([a-z0-9-]+)\s+online\s+markets?\s+and\s+([a-z0-9-]+)\s+physical\s+markets?`)
+// countsRe matches USTR's sentence "... identifies 39 online markets and 33 physical markets",
+// EU lists: "names 30 online and 14 physical marketplaces".
+var countsRe = regexp.MustCompile(`(?i)\b(?:identifies|names|lists|includes|contains|highlights)\s+([a-z0-9-]+)\s+online(?:\s+(?:marketplaces?|markets?)(?:\s+and\s+service\s+providers)?)?\s+and\s+([a-z0-9-]+)\s+physical\s+(?:marketplaces?|markets?)\b`)
 
 // readCounts finds the first page that states the report's counts.
 func readCounts(lines []line) *Counts {

@@ -63,11 +63,15 @@ var (
 	ustrTitle = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+(out-of-cycle\s+)?review\s+of\s+notorious\s+markets(\s+for\s+counterfeiting\s+and\s+piracy)?`)
 	euTitle   = regexp.MustCompile(`(?i)counterfeit\s+and\s+piracy\s+watch[\s-]+list`)
 	yearRe    = regexp.MustCompile(`\b(20\d\d)\b`)
+	swdYear   = regexp.MustCompile(`\bSWD\((20\d\d)\)|\bBrussels,\s+\d{1,2}\.\d{1,2}\.(20\d\d)\b`)
 	numbered  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{L}.*)$`)
 )
 
 // Parse reads a report's pages.
-func Parse(pages []string) (*Report, error) {
+func Parse(pages []string) (*Report, error) { return ParseWith(pages, Hints{}) }
+
+// ParseWith reads a report's pages with what its typography says.
+func ParseWith(pages []string, h Hints) (*Report, error) {
 	r := &Report{Pages: len(pages)}
 	front := ligatures.Replace(strings.Join(pages[:min(3, len(pages))], "\n"))
 	front = strings.Join(strings.Fields(front), " ")
@@ -75,14 +79,21 @@ func Parse(pages []string) (*Report, error) {
 	case m != nil:
 		r.Publisher, r.Title = "ustr", titleCase(m[0])
 		r.Year, _ = strconv.Atoi(m[1])
-		r.Style = "USTR 2019–2025 (Review of Notorious Markets for Counterfeiting and Piracy)"
-		if m[2] != "" || r.Year <= 2018 {
-			r.Style = "USTR 2017–2018 (Out-of-Cycle Review of Notorious Markets)"
+		switch {
+		case r.Year <= 2013:
+			r.Style = "USTR 2010–2013 (Out-of-Cycle Review of Notorious Markets)"
+		case m[2] != "" || r.Year <= 2018:
+			r.Style = "USTR 2014–2018 (Out-of-Cycle Review of Notorious Markets)"
+		default:
+			r.Style = "USTR 2019–2025 (Review of Notorious Markets for Counterfeiting and Piracy)"
 		}
 	case euTitle.MatchString(front):
 		r.Publisher, r.Title = "eu", "Counterfeit and Piracy Watch List"
-		r.Style = "EU Counterfeit and Piracy Watch List (numbered sections)"
-		if y := yearRe.FindString(front[euTitle.FindStringIndex(front)[0]:]); y != "" {
+		r.Style = "EU Counterfeit and Piracy Watch List"
+		if y := swdYear.FindStringSubmatch(front); y != nil {
+			// "SWD(2020) 360 final", "Brussels, 14.12.2020": the year of the document itself
+			r.Year, _ = strconv.Atoi(y[1] + y[2])
+		} else if y := yearRe.FindString(front[euTitle.FindStringIndex(front)[0]:]); y != "" {
 			r.Year, _ = strconv.Atoi(y)
 		} else if y := yearRe.FindString(front); y != "" {
 			r.Year, _ = strconv.Atoi(y)
@@ -90,7 +101,24 @@ func Parse(pages []string) (*Report, error) {
 	default:
 		return nil, fmt.Errorf("no report title found in the first pages: expected \"<year> Review of Notorious Markets ...\" (USTR) or \"Counterfeit and Piracy Watch List\" (EU)")
 	}
-	p := &parser{r: r, toc: map[string]*tocEntry{}}
+	p := &parser{r: r, toc: map[string]*tocEntry{}, strong: map[string]bool{}}
+	for _, s := range h.Strong {
+		p.strong[key(s)] = true
+	}
+	for _, s := range h.Outline {
+		// An outline's titles may have lost the spaces where their lines broke
+		// ("Buenos Aires,Argentina)"): they are matched without spaces.
+		p.strong[squeeze(key(s))] = true
+	}
+	for _, l := range h.Leads {
+		if k := strings.TrimRight(strings.Join(strings.Fields(ligatures.Replace(l)), " "), ".:–— "); k != "" {
+			p.leads = append(p.leads, k)
+		}
+	}
+	slices.SortFunc(p.leads, func(a, b string) int { return len(b) - len(a) })
+	// A PDF whose type marks a few lines only (its title, say) does not set its headings
+	// apart: the text's own signs of a heading are read as well.
+	p.typed = len(h.Strong)+len(h.Leads)+len(h.Outline) >= 5
 	entries, skip := toc(pages)
 	for _, e := range entries {
 		if _, dup := p.toc[key(e.Text)]; !dup {
@@ -108,8 +136,9 @@ func Parse(pages []string) (*Report, error) {
 		p.block(b)
 	}
 	p.finish()
+	p.closeSection(none, "", "")
 	// Headings the table of contents places in a market section, never found in the text.
-	tp := &parser{r: r}
+	tp := &parser{r: &Report{Publisher: r.Publisher}}
 	for _, e := range entries {
 		if tp.classify(e.Text) == marketHeading && !e.used && Country(unnumbered(e.Text)) == "" {
 			r.Unreadable = append(r.Unreadable, Note{e.Text, e.Page, "in the table of contents but not found as a heading in the text"})
@@ -188,25 +217,40 @@ type parser struct {
 	curText  []string // the current market's paragraphs, joined when it is finished
 	curNamed []string // the domains its paragraphs name so far
 	lastBody string   // the last body paragraph, to tell a continuation from a heading
+	parent   string   // the general section a kind of online market belongs to
+	secNum   string   // the section's number, if it has one
+	// The section or country being read, for the accounting: its heading, page and how many
+	// markets (or unreadable headings) were found in it.
+	secName  string
+	secPage  int
+	secFound int
+	curPage  int
+	strong   map[string]bool // headings by typography (Hints)
+	leads    []string        // run-in names by typography, longest first
+	typed    bool            // the typography sets the headings apart: trust it alone
 }
-
-// nonMarket are headings that start sections holding no markets.
-var nonMarket = []string{"overview", "results of", "issue focus", "public information", "introduction",
-	"background", "conclusion", "annex", "contents", "table of contents", "methodology", "executive summary",
-	"disclaimer", "acknowledg", "summary", "scope", "objective", "purpose", "next steps", "follow-up"}
 
 func (p *parser) block(b block) {
 	lines := b.lines
 	// A heading in the table of contents starts a new paragraph even with no blank line
 	// before it.
 	for k := 1; k < len(lines); k++ {
-		if p.toc[key(lines[k])] != nil {
+		if p.startsHere(lines, k) {
 			p.block(block{lines: lines[:k], page: b.page, broke: b.broke})
 			lines, b.broke = lines[k:], false
 			k = 0
 		}
 	}
+	p.curPage = b.page
 	for len(lines) > 0 {
+		// A run-in name (on one or two lines): the heading, and the paragraph it opens.
+		if lead := p.lead(joinLines(lines[:min(2, len(lines))])); lead != "" {
+			p.onHeading(strings.TrimRight(lead, ".:–— "), b.page)
+			if rest := strings.TrimLeft(joinLines(lines)[len(lead):], ".:–— "); rest != "" {
+				p.body(rest, b.page)
+			}
+			return
+		}
 		h, n := p.heading(lines, b.broke)
 		if n == 0 {
 			p.body(joinLines(lines), b.page)
@@ -222,15 +266,19 @@ func (p *parser) block(b block) {
 // heading in the table of contents (also when broken over two lines), or a short line that
 // reads as one.
 func (p *parser) heading(lines []string, broke bool) (string, int) {
-	for n := min(len(lines), 3); n >= 1; n-- {
+	for n := min(len(lines), maxHeadingLines); n >= 1; n-- {
 		t := joinLines(lines[:n])
 		if e := p.toc[key(t)]; e != nil {
 			e.used = true
 			return t, n
 		}
+		if p.isStrong(t) {
+			return t, n
+		}
 	}
-	// A short paragraph after a sentence cut by a page break or a column continues it.
-	if p.lastBody != "" && !endsSentence(p.lastBody) {
+	// With the typography, headings are what it sets as headings; else a short paragraph
+	// after a sentence cut by a page break or a column continues it.
+	if p.typed || p.lastBody != "" && !endsSentence(p.lastBody) {
 		return "", 0
 	}
 	if t := joinLines(lines); len(lines) <= 3 && looksLikeHeading(t) {
@@ -295,75 +343,16 @@ func endsSentence(s string) bool {
 	return strings.ContainsRune(".!?:", last)
 }
 
-// What a heading is.
-const (
-	sectionHeading = iota + 1 // starts a section (of markets or not)
-	marketHeading             // a market, or a country over physical markets
-	otherHeading              // neither, outside any market section
-)
-
-// classify says what a heading is, and updates the parser's section for a section heading.
-func (p *parser) classify(h string) int {
-	k := key(h)
-	set := func(kind sectionKind, name, category string) int {
-		p.kind, p.section, p.category, p.country = kind, name, category, ""
-		return sectionHeading
-	}
-	if p.r.Publisher == "eu" {
-		if m := numbered.FindStringSubmatch(h); m != nil {
-			if p.numbered == nil {
-				p.numbered = map[string]string{}
-			}
-			title := strings.TrimSpace(m[2])
-			p.numbered[m[1]] = title
-			name := title
-			if i := strings.LastIndexByte(m[1], '.'); i > 0 {
-				if parent := p.numbered[m[1][:i]]; parent != "" {
-					name = parent + ": " + title
-				}
-			}
-			cat := sectionCategory(title)
-			switch {
-			case strings.Contains(strings.ToLower(title), "physical"):
-				return set(physical, name, "physical-market")
-			case cat != "":
-				return set(online, name, cat)
-			}
-			return set(none, "", "")
-		}
-	}
-	k = key(unnumbered(h)) // "5. Online Markets", "6.1. Argentina"
-	switch {
-	case strings.HasPrefix(k, "positive developments"):
-		return set(developments, "Positive Developments", "")
-	case strings.HasPrefix(k, "online markets"), strings.HasPrefix(k, "online marketplaces"):
-		return set(online, "Online Markets", "")
-	case strings.HasPrefix(k, "physical markets"), strings.HasPrefix(k, "physical marketplaces"):
-		return set(physical, "Physical Markets", "physical-market")
-	}
-	for _, n := range nonMarket {
-		if strings.HasPrefix(k, n) {
-			return set(none, "", "")
-		}
-	}
-	if p.kind == none {
-		return otherHeading
-	}
-	return marketHeading
-}
-
 func (p *parser) onHeading(h string, page int) {
 	p.lastBody = ""
 	p.finish()
 	if p.classify(h) != marketHeading {
 		return
 	}
-	if p.kind == physical {
-		if code := Country(unnumbered(h)); code != "" {
-			p.country = code
-			return
-		}
+	if p.kind == physical && p.country != "" && Country(unnumbered(h)) == p.country {
+		return // the country heading itself
 	}
+	p.secFound++
 	if strings.ContainsRune(h, utf8.RuneError) || strings.IndexFunc(h, unicode.IsLetter) < 0 {
 		p.r.Unreadable = append(p.r.Unreadable, Note{h, p.page(h, page), "has characters that could not be read"})
 		return
@@ -384,15 +373,20 @@ func (p *parser) onHeading(h string, page int) {
 		if p.country != "" && p.r.Publisher == "ustr" && !strings.Contains(m.Section, ":") {
 			m.Section += ": " + place.CountryName(p.country)
 		}
-		if i := strings.Index(m.Name, ", "); i > 0 {
+		if i := strings.Index(m.Name, ", "); i > 0 && !strings.Contains(m.Name[:i], "(") {
 			m.Name, m.City = strings.TrimSpace(m.Name[:i]), strings.TrimSpace(m.Name[i+2:])
 		} else if n, c, ok := cutDash(m.Name); ok {
 			// "Mercado Central – Lima"
 			m.Name, m.City = n, c
 		} else if c := parenthesis.FindStringSubmatch(m.Name); c != nil {
-			// "La Salada (Buenos Aires)"
+			// "La Salada (Buenos Aires)", "Bahia Market (Guayaquil, Ecuador)"
 			m.Name = strings.TrimSpace(strings.Replace(m.Name, c[0], "", 1))
 			m.City = strings.TrimSpace(c[1])
+			if city, land, ok := strings.Cut(m.City, ", "); ok {
+				if code := Country(land); code != "" && (m.Country == "" || m.Country == code) {
+					m.City, m.Country = strings.TrimSpace(city), code
+				}
+			}
 		}
 	}
 	if m.Name == "" {
@@ -409,6 +403,9 @@ func (p *parser) page(h string, page int) int {
 	}
 	return page
 }
+
+// removed is an entry saying its market is off the list.
+var removed = regexp.MustCompile(`(?i)\b(?:removed|deleted|dropped)\s+from\s+(?:the|this)\s+(?:\w+\s+)?list\b|\bno\s+longer\s+(?:included|listed|appears?)\s+(?:in|on)\s+(?:the|this)\s+(?:\w+\s+)?list\b`)
 
 var parenthesis = regexp.MustCompile(`\s*\(([^)]*)\)`)
 
@@ -457,7 +454,13 @@ func (p *parser) startsEntry(lead string) bool {
 }
 
 func (p *parser) body(t string, page int) {
-	if m := leadIn.FindStringSubmatch(t); m != nil && p.r.Publisher == "eu" && p.kind == online && p.startsEntry(m[1]) {
+	if !p.typed && p.kind != none && (p.lastBody == "" || endsSentence(p.lastBody)) {
+		if name, rest := textRunIn(t); name != "" {
+			p.onHeading(name, page)
+			t = rest
+		}
+	}
+	if m := leadIn.FindStringSubmatch(t); m != nil && (p.kind == online || p.kind == developments) && p.startsEntry(m[1]) {
 		p.onHeading(m[1], page)
 		t = m[2]
 	}
@@ -481,8 +484,13 @@ func (p *parser) finish() {
 	m.Text = strings.TrimSpace(joinLines(p.curText))
 	p.curText, p.curNamed = nil, nil
 	m.Domains = appendNew(m.Domains, nominatedDomains(m.Text)...)
-	if m.Kind == dataset.Online && m.Country == "" {
+	if m.Country == "" {
 		m.Country, _ = basedCountry(m.Text)
+	}
+	if !m.Development && removed.MatchString(m.Text) {
+		// Said to be off the list: a development, never a listing.
+		m.Development = true
+		p.r.Notes = append(p.r.Notes, Note{m.Heading, m.Page, "its entry says it was removed from (or is no longer on) the list: read as a development, check it"})
 	}
 	if m.Development && len(m.Domains) == 0 {
 		// A development's text names the site it is about; its domains serve to match it.
@@ -505,7 +513,7 @@ func (p *parser) finish() {
 		case m.Kind == dataset.Online && len(m.Domains) == 0:
 			p.r.Notes = append(p.r.Notes, Note{m.Heading, m.Page, "no domain found in the entry"})
 		case m.Kind == dataset.Physical && m.Country == "":
-			p.r.Notes = append(p.r.Notes, Note{m.Heading, m.Page, "no country heading above it"})
+			p.r.Notes = append(p.r.Notes, Note{m.Heading, m.Page, "no country heading above it, and none named in its text"})
 		}
 	}
 	p.r.Markets = append(p.r.Markets, *m)

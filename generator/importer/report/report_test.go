@@ -13,7 +13,9 @@ import (
 // TestTextCases reads each report text in testdata/*.txt and compares what it reads with the
 // sections after the text: "=== title", "=== markets" (one line per market: page | section |
 // name | kind | domains | country | city | development | categories), "=== unreadable",
-// "=== notes" and "=== text NAME" (an entry's text). A line "^L" is a page break.
+// "=== notes", "=== counts" (as the report states them) and "=== text NAME" (an entry's text). A line "^L" is a page break. Bold type is
+// written **so** (boldHints): a line wholly bold is a heading, bold words opening a line a
+// run-in name, as a PDF's typography gives them.
 func TestTextCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
@@ -26,8 +28,8 @@ func TestTextCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			parts := strings.Split(string(b), "\n=== ")
-			text := strings.ReplaceAll(parts[0], "\n^L\n", "\n\f")
-			r, err := Parse(pdftext.Split(text))
+			text, hints := boldHints(strings.ReplaceAll(parts[0], "\n^L\n", "\n\f"))
+			r, err := ParseWith(pdftext.Split(text), hints)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,6 +57,10 @@ func TestTextCases(t *testing.T) {
 				case head == "notes":
 					for _, n := range r.Notes {
 						got = append(got, n.String())
+					}
+				case head == "counts":
+					if c := r.Counts; c != nil {
+						got = []string{fmt.Sprintf("online %d, physical %d, page %d: %q", c.Online, c.Physical, c.Page, c.Phrase)}
 					}
 				case strings.HasPrefix(head, "text "):
 					for _, m := range r.Markets {
@@ -149,6 +155,23 @@ func BenchmarkParse(b *testing.B) {
 			if _, err := Parse(pages); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+func TestTextRunIn(t *testing.T) {
+	for in, want := range map[string]string{
+		"Cloudstash. Nominated as cloudstash.net.":             "Cloudstash",
+		"Mercado Azul (Lima, Peru). Vendors reportedly sell.":  "Mercado Azul (Lima, Peru)",
+		"Galeria Norte, Asunción. This market sells.":          "Galeria Norte, Asunción",
+		"Torrentia (torrentia.to). The index is based abroad.": "Torrentia (torrentia.to)",
+		"U.S. right holders report counterfeit goods.":         "",
+		"Country: Sweden. The mirror network copies an index.": "",
+		"Nominated as Foo Bar. The site is popular.":           "",
+		"Right holders say. The site is popular.":              "",
+	} {
+		if got, _ := textRunIn(in); got != want {
+			t.Errorf("textRunIn(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

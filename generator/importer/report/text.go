@@ -22,7 +22,8 @@ type line struct {
 
 // pageNumber matches a footer or header that is a page number (from 1, never "0" or "07"): "12",
 // "Page 12", "- 12 -", "12 of 40".
-var pageNumber = regexp.MustCompile(`^(?i:page\s+)?[-–—]?\s*([1-9]\d{0,2})\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,3})?$`)
+// The EU's staff working documents set it between language codes: "EN 12 EN".
+var pageNumber = regexp.MustCompile(`^(?:[A-Z]{2}\s+)?(?i:page\s+)?[-–—]?\s*([1-9]\d{0,2})\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,3})?(?:\s+[A-Z]{2})?$`)
 
 // clean turns pages into lines: ligatures undone, page-number footers read and removed, and
 // running headers and footers (the same text at the top or bottom of many pages) removed.

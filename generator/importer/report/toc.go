@@ -41,6 +41,9 @@ func toc(pages []string) ([]*tocEntry, lineSet) {
 		for _, k := range edges(ls) {
 			edge[k] = true
 		}
+		if started && len(entries) > 0 && !tocPage(ls, edge) {
+			return entries, skip // the table ended with the page before
+		}
 		var pending []int
 		// flush ends a paragraph of lines that are not entries: the end of the table, unless
 		// they are a running header or footer, or come before the first entry.
@@ -103,4 +106,16 @@ func toc(pages []string) ([]*tocEntry, lineSet) {
 		}
 	}
 	return entries, skip
+}
+
+// tocPage reports whether a page goes on with the table of contents: its first line (running
+// headers and footers aside) is an entry with its page number.
+func tocPage(ls []string, edge map[int]bool) bool {
+	for k, l := range ls {
+		if l == "" || edge[k] && (pageNumber.MatchString(l) || len(ls) > 4) && !tocLine.MatchString(l) {
+			continue
+		}
+		return tocLine.MatchString(l) || leaders.MatchString(l)
+	}
+	return false
 }

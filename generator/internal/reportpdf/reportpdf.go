@@ -20,7 +20,8 @@ import (
 // Page is one page of a test report: a running header, its body (HTML) and its footer.
 type Page struct {
 	Header, Body, Footer string
-	Columns              bool // the body is set in two columns
+	Columns              bool   // the body is set in two columns
+	Foot                 string // footnotes (HTML), set small at the page's foot
 }
 
 const reportCSS = `
@@ -33,6 +34,9 @@ body { margin: 0; font-family: "DejaVu Serif", serif; font-size: 11pt; line-heig
 .cols { columns: 2; column-gap: 12mm }
 h1 { font-size: 22pt } h2 { font-size: 15pt } h3 { font-size: 12pt; margin: 1.2em 0 .4em }
 .narrow { width: 75mm }
+.fn { position: absolute; bottom: 16mm; left: 22mm; right: 22mm; font-size: 8pt; border-top: 1px solid #000 }
+.fn p { margin: 0 }
+.tocbox h2 { font-size: 14pt }
 p { margin: 0 0 .8em }
 .toc p { margin: 0 }
 `
@@ -40,6 +44,18 @@ p { margin: 0 0 .8em }
 // Print writes pages as HTML and prints them to a PDF with headless Chromium, skipping the
 // test when Chromium or pdftotext is missing.
 func Print(t testing.TB, name string, pages []Page) string {
+	t.Helper()
+	return render(t, name, pages)
+}
+
+// PrintOutlined is Print with the document outline (bookmarks) Chromium makes from the
+// headings, as many publishers' PDFs have one.
+func PrintOutlined(t testing.TB, name string, pages []Page) string {
+	t.Helper()
+	return render(t, name, pages, "--generate-pdf-document-outline")
+}
+
+func render(t testing.TB, name string, pages []Page, flags ...string) string {
 	t.Helper()
 	bin := browser.Path(t)
 	if _, err := exec.LookPath(pdftext.Tool); err != nil {
@@ -52,6 +68,9 @@ func Print(t testing.TB, name string, pages []Page) string {
 		if p.Columns {
 			body = `<div class=cols>` + body + `</div>`
 		}
+		if p.Foot != "" {
+			body += `<div class=fn>` + p.Foot + `</div>`
+		}
 		fmt.Fprintf(&b, "<div class=page><header>%s</header>\n%s\n<footer>%s</footer></div>\n", p.Header, body, p.Footer)
 	}
 	b.WriteString("</body></html>\n")
@@ -63,10 +82,10 @@ func Print(t testing.TB, name string, pages []Page) string {
 	pdf := filepath.Join(dir, name+".pdf")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer",
-		"--print-to-pdf="+pdf, "file://"+html)
+		"--user-data-dir=" + filepath.Join(dir, "profile"), "--no-pdf-header-footer"}, flags...)
+	cmd := exec.CommandContext(ctx, bin, append(args, "--print-to-pdf="+pdf, "file://"+html)...)
 	cmd.Env = append(os.Environ(), "TMPDIR="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, out)
