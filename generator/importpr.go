@@ -354,12 +354,24 @@ type prInfo struct {
 	After      string
 }
 
-// prBody is the pull request's description, assembled here and only here. What blocks the
-// merge comes first (problems: the pull request is then a draft; an address to confirm),
+// prBody is the pull request's description, assembled here and only here. The report's
+// stated counts against those found come first, then what blocks the merge (problems: the
+// pull request is then a draft; an address to confirm),
 // then what was added and changed, the "to check" list, the coverage and the checklist.
 func prBody(in prInfo) string {
 	res := in.Result
 	var b strings.Builder
+	// Found against stated comes first: a difference means part of the report was missed.
+	acc := res.Accounting()
+	lines := acc.Lines()
+	if acc.Differs() {
+		fmt.Fprintf(&b, "> [!WARNING]\n> **%s**\n\n", strings.TrimPrefix(lines[0], "WARNING: "))
+	} else {
+		fmt.Fprintf(&b, "**Found against stated:** %s\n\n", lines[0])
+	}
+	for _, l := range lines[1:] {
+		fmt.Fprintf(&b, "%s\n\n", l)
+	}
 	if len(in.Problems) > 0 {
 		fmt.Fprintf(&b, "> [!CAUTION]\n> **Draft: the merged data has %s the import could not settle.** Fix each on this branch (validation on the pull request must pass), then mark it ready for review.\n\n", count(len(in.Problems), "problem"))
 		fmt.Fprintf(&b, "## Problems (%d)\n\n", len(in.Problems))

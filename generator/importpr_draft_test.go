@@ -149,6 +149,13 @@ func TestImportPRDraft(t *testing.T) {
 			t.Errorf("body lacks %q:\n%s", want, body)
 		}
 	}
+	// Found against stated opens the body, before the problems (issue 32).
+	if !strings.HasPrefix(body, "**Found against stated:** Found ") && !strings.HasPrefix(body, "> [!WARNING]\n> **the report states ") {
+		t.Errorf("the body does not open with the found-against-stated counts:\n%s", body)
+	}
+	if !strings.Contains(body, "is accounted for: ") {
+		t.Errorf("the body lacks the accounting of every unit read:\n%s", body)
+	}
 	if p, i := strings.Index(body, "## Problems"), strings.Index(body, "Imported from"); p < 0 || p > i {
 		t.Errorf("the problems are not at the top of the body:\n%s", body)
 	}
