@@ -334,7 +334,7 @@ func TestFirstOfMonthDates(t *testing.T) {
 	s := realSite(t)
 	for lang, want := range map[string]string{
 		"en": "1 December 2022", "es": "1 de diciembre de 2022", "fr": "1er décembre 2022",
-		"de": "1. Dezember 2022", "zh-hans": "2022年12月1日",
+		"de": "1. Dezember 2022", "zh-hans": "2022 年 12 月 1 日",
 	} {
 		page := s.Read(t, langPrefix(lang)+"years/2022/index.html")
 		if !strings.Contains(page, want) {

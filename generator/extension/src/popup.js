@@ -43,7 +43,7 @@
 
   // coverage says how much of a list's latest edition is recorded here.
   function coverage(l) {
-    const vars = { year: l.latest, publisher: l.short, recorded: number(l.recorded) };
+    const vars = { year: l.latest, publisher: t("js_pub_" + l.short.toLowerCase()), recorded: number(l.recorded) };
     if (l.complete) return t("ext_coverage_complete", vars);
     if (l.official == null) return t(plural.select(l.recorded) === "one" ? "js_partly_no_official_one" : "js_partly_no_official", vars);
     return t("js_partly_official", Object.assign(vars, { official: number(l.official) }));
@@ -52,7 +52,7 @@
   // latest says what the data says of the market in one list's latest edition.
   function latest(m, i) {
     const l = ix.lists[i];
-    const vars = { list: l.short, year: l.latest };
+    const vars = { list: t("js_pub_" + l.short.toLowerCase()), year: l.latest };
     switch (m.latest[i]) {
       case "listed":
         return t("ext_latest_listed", vars);
@@ -81,7 +81,7 @@
     if (m.status.length) {
       box.append(el("h2", {}, t("ext_reported_on")));
       const lists = el("ul", {});
-      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: ix.lists[s.list].name, years: s.years.split(", ").join(t("js_list_separator")) })));
+      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: t("js_list_" + ix.lists[s.list].short.toLowerCase()), years: s.years.split(", ").join(t("js_list_separator")) })));
       box.append(lists);
     } else {
       box.append(el("p", {}, t("js_development_only")));
@@ -97,7 +97,7 @@
 
   function notFound(host, like) {
     const lists = ix.lists.map((l) => t("js_nf_list", {
-      name: l.name,
+      name: t("js_list_" + l.short.toLowerCase()),
       editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
     })).join(t("js_nf_and"));
     const box = el("div", { class: "not-found" },
