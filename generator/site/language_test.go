@@ -44,10 +44,15 @@ func i18nText(v any) string {
 }
 
 // placeholderExamples returns the examples a placeholder suggests: the words after its "e.g."
-// (up to the first item's last space), separated by the language's list_separator.
+// (up to the first item's last space or full-width colon), separated by the language's
+// list_separator.
 func placeholderExamples(placeholder, separator string) []string {
 	items := strings.Split(placeholder, separator)
-	items[0] = items[0][strings.LastIndex(items[0], " ")+1:]
+	cut := strings.LastIndex(items[0], " ") + 1
+	if i := strings.LastIndex(items[0], "："); i >= 0 && i+len("：") > cut { // Chinese "例如：淘宝"
+		cut = i + len("：")
+	}
+	items[0] = items[0][cut:]
 	return items
 }
 
@@ -99,7 +104,8 @@ func TestPlaceholderExamplesFind(t *testing.T) {
 			}
 			// The check box's example name: its last word.
 			check := i18nText(tr["check_placeholder"])
-			name := check[strings.LastIndex(check, " ")+1:]
+			// the last word; Chinese writes "或淘宝" ("or Taobao") without a space (i18n/README.md)
+			name := strings.TrimPrefix(check[strings.LastIndex(check, " ")+1:], "或")
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+langPrefix(lang)), chromedp.WaitVisible(chromedp.CSS("form.check.ready"))); err != nil {
 				t.Fatal(err)
 			}
