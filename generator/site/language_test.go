@@ -353,13 +353,14 @@ func TestFirstOfMonthDates(t *testing.T) {
 }
 
 // TestChinesePunctuation reads the Chinese home and market pages of the fixture: lists are
-// joined with 、, and no space comes after a full stop or before a full-width parenthesis.
+// joined with 、, no space comes after a full stop or before a full-width parenthesis, a space
+// comes between Han and Latin text or digits, and the publishers have their Chinese names.
 func TestChinesePunctuation(t *testing.T) {
 	s := fixture(t)
 	home := s.Read(t, "zh-hans/index.html")
 	sitetest.Contains(t, "zh-hans/index.html", home,
-		`<h3><span lang=en>Office of the United States Trade Representative</span>：<span lang=en>Notorious Markets List</span></h3>`,
-		`发布于2026年1月29日。<a href=/zh-hans/years/2025/>`)
+		`<h3>美国贸易代表办公室：<span lang=en>Notorious Markets List</span></h3>`,
+		`发布于 2026 年 1 月 29 日。<a href=/zh-hans/years/2025/>`)
 	market := s.Read(t, "zh-hans/markets/taobao/index.html")
 	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`,
 		"列入年份 2024、2025", "<td>2024、2025</td>")
