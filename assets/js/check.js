@@ -22,7 +22,8 @@
   // pub is a list's publisher as the sentences' {publisher} field takes it in the page's
   // language (js_pub_<short>: "de la UE", "欧盟").
   function pub(l) {
-    return t("js_pub_" + l.publisher.toLowerCase());
+    const key = "js_pub_" + l.publisher.toLowerCase();
+    return key in strings ? t(key) : l.publisher;
   }
 
   // fold drops case, accents and everything but letters and digits: "Março" and "MARCO" meet.
