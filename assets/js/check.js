@@ -19,6 +19,13 @@
     return (strings[key] || key).replace(/\{(\w+)\}/g, (all, k) => (vars && k in vars ? String(vars[k]) : all));
   }
 
+  // pub is a list's publisher as the sentences' {publisher} field takes it in the page's
+  // language (js_pub_<short>: "de la UE", "欧盟").
+  function pub(l) {
+    const key = "js_pub_" + l.publisher.toLowerCase();
+    return key in strings ? t(key) : l.publisher;
+  }
+
   // fold drops case, accents and everything but letters and digits: "Março" and "MARCO" meet.
   function fold(s) {
     return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
@@ -129,7 +136,7 @@
 
   // partlyRecorded says how much of a list's latest edition is recorded here.
   function partlyRecorded(l) {
-    const vars = { year: l.latest, publisher: l.publisher, recorded: l.recorded, official: l.official };
+    const vars = { year: l.latest, publisher: pub(l), recorded: l.recorded, official: l.official };
     const one = new Intl.PluralRules(document.documentElement.lang).select(l.recorded) === "one";
     return t(l.official != null ? "js_partly_official" : one ? "js_partly_no_official_one" : "js_partly_no_official", vars);
   }
@@ -137,7 +144,7 @@
   // reportLinks links the coverage page and each partly recorded latest edition's report.
   function reportLinks(lists) {
     const p = el("p", {}, t("js_see"), el("a", { href: index.coverage }, t("js_see_coverage")));
-    for (const l of lists) p.append(t("js_list_separator"), el("a", { href: l.url, rel: "nofollow noopener noreferrer" }, t("js_official_report", { year: l.latest, publisher: l.publisher })));
+    for (const l of lists) p.append(t("js_list_separator"), el("a", { href: l.url, rel: "nofollow noopener noreferrer" }, t("js_official_report", { year: l.latest, publisher: pub(l) })));
     p.append(t("js_sentence_end"));
     return p;
   }

@@ -36,6 +36,8 @@ var messages = []string{
 	"js_partly_official", "js_partly_no_official", "js_partly_no_official_one", "js_sentence_end",
 	"js_list_separator",
 	"ext_latest_not_listed_sourced", // issue 26
+	// issue 33: each publisher as {publisher} and {list} take it, and its list's name
+	"js_pub_ustr", "js_pub_eu", "js_list_ustr", "js_list_eu",
 }
 
 // field is a {name} field of a message.

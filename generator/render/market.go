@@ -42,9 +42,12 @@ type marketParams struct {
 	// LatestUnknown: on no latest edition as recorded, but a latest edition is too partly recorded to say.
 	LatestUnknown bool          `json:"latest_unknown,omitempty"`
 	Status        []statusFront `json:"status"`
-	Listings      []listingRef  `json:"listings"`
-	History       []historyItem `json:"history"`
-	Timeline      timelineFront `json:"timeline"`
+	// Developments: for a market named only as a positive development, the lists that named it
+	// and their years, for the description in every language.
+	Developments []listYears   `json:"developments,omitempty,omitzero"`
+	Listings     []listingRef  `json:"listings"`
+	History      []historyItem `json:"history"`
+	Timeline     timelineFront `json:"timeline"`
 	// Responses are the responses concerning the market, for the check's answer (issue 36).
 	Responses []checkResponse `json:"responses,omitempty,omitzero"`
 	// Translated are the languages into which every summary of the history is translated: the
@@ -111,6 +114,13 @@ type statusFront struct {
 	// LatestSources: where a source (not the edition's coverage) says the latest edition does
 	// not list the market, those sources (issue 26).
 	LatestSources []sourceRef `json:"latest_sources,omitempty,omitzero"`
+}
+
+// listYears is a list and the years of its editions that named a market.
+type listYears struct {
+	Publisher string `json:"publisher"`
+	List      string `json:"list"`
+	YearsText string `json:"years_text"`
 }
 
 type listingRef struct {
@@ -190,16 +200,18 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 		}
 	}
 	p.Params.Translated = translatedIn(summaries)
+	if len(m.Statuses) == 0 {
+		p.Params.Developments = developmentLists(m)
+	}
 	p.Description = marketDescription(m)
 	return p
 }
 
-// marketDescription is the one-sentence summary used for previews and search results.
+// marketDescription is the summary used for previews and search results: the lists and years
+// that reported the market, or the lists that named it only as a positive development, and its
+// status. Translated pages build theirs from the same front matter
+// (layouts/_partials/i18n/market-desc.html).
 func marketDescription(m *model.Market) string {
-	var lists []string
-	for _, s := range m.Statuses {
-		lists = append(lists, fmt.Sprintf("the %s %s (%s)", s.Publisher.Short, s.Publisher.List, yearRanges(s.Years)))
-	}
 	where := ""
 	if m.Country != "" {
 		where = " in " + place.Location(m.City, m.Country)
@@ -208,10 +220,52 @@ func marketDescription(m *model.Market) string {
 	if m.Kind == dataset.Physical {
 		kind = "A physical market"
 	}
-	if len(lists) == 0 {
-		return fmt.Sprintf("%s%s named on a watchlist as a positive development.", kind, where)
+	if len(m.Statuses) == 0 {
+		var lists []string
+		for _, l := range developmentLists(m) {
+			lists = append(lists, fmt.Sprintf("the %s %s (%s)", l.Publisher, l.List, l.YearsText))
+		}
+		return fmt.Sprintf("%s%s named only as a positive development in %s.", kind, where, strings.Join(lists, " and "))
 	}
-	return fmt.Sprintf("%s%s reported on %s.", kind, where, strings.Join(lists, " and "))
+	var lists []string
+	unknown := 0
+	for _, s := range m.Statuses {
+		lists = append(lists, fmt.Sprintf("the %s %s (%s)", s.Publisher.Short, s.Publisher.List, yearRanges(s.Years)))
+		if s.Latest == model.Unknown {
+			unknown++
+		}
+	}
+	status := "Formerly listed."
+	switch {
+	case m.Current():
+		status = "On a current list."
+	case m.LatestUnknown() && unknown == 1:
+		status = "It may still be listed: the latest edition is only partly recorded here."
+	case m.LatestUnknown():
+		status = "It may still be listed: the latest editions are only partly recorded here."
+	}
+	return fmt.Sprintf("%s%s reported on %s. %s", kind, where, strings.Join(lists, " and "), status)
+}
+
+// developmentLists are the lists that named a market as a positive development, with their
+// years, in the order of the first development.
+func developmentLists(m *model.Market) []listYears {
+	var order []*model.Publisher
+	years := map[*model.Publisher][]int{}
+	for _, d := range m.Developments {
+		p := d.Edition.Publisher
+		if _, ok := years[p]; !ok {
+			order = append(order, p)
+		}
+		if ys := years[p]; len(ys) == 0 || ys[len(ys)-1] != d.Edition.Year {
+			years[p] = append(ys, d.Edition.Year)
+		}
+	}
+	var out []listYears
+	for _, p := range order {
+		out = append(out, listYears{Publisher: p.Short, List: p.List, YearsText: yearRanges(years[p])})
+	}
+	return out
 }
 
 // yearRanges writes years as ranges: 2010–2012, 2016, 2018–2019.

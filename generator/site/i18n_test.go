@@ -11,6 +11,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
 	"github.com/notorious-markets-watch/nmw/generator/place"
 )
@@ -125,5 +126,41 @@ func TestLanguagesAgree(t *testing.T) {
 		if !slices.Contains(others, e.Name()) {
 			t.Errorf("content-translations/%s is not a language of hugo.toml", e.Name())
 		}
+	}
+}
+
+// TestPublisherNames: every publisher of data/publishers.yaml has its names in every language
+// (hugo.toml's translatedPublishers, and the pub_<short> strings TestTranslationsComplete finds
+// in every file), and the English ones are the data's.
+func TestPublisherNames(t *testing.T) {
+	set, problems, err := dataset.Load(filepath.Join(sitetest.Root(t), "data"))
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("data/: %v %v", err, problems)
+	}
+	var cfg struct {
+		Params struct {
+			TranslatedPublishers []string `toml:"translatedPublishers"`
+		} `toml:"params"`
+	}
+	b, err := os.ReadFile(filepath.Join(sitetest.Root(t), "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := toml.Unmarshal(b, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	en := langStrings(translations(t, "en"))
+	for _, p := range set.Publishers {
+		k := strings.ToLower(p.Short)
+		if !slices.Contains(cfg.Params.TranslatedPublishers, k) {
+			t.Errorf("publisher %s: not in hugo.toml's translatedPublishers", p.ID)
+		}
+		if en.one("pub_"+k) != p.Short || en.one("pub_"+k+"_name") != p.Name || en.one("js_list_"+k) != p.Short+" "+p.List {
+			t.Errorf("publisher %s: en.toml says %q, %q, %q; data/publishers.yaml %q, %q, %q", p.ID,
+				en.one("pub_"+k), en.one("pub_"+k+"_name"), en.one("js_list_"+k), p.Short, p.Name, p.Short+" "+p.List)
+		}
+	}
+	if len(set.Publishers) < 2 {
+		t.Fatalf("%d publishers: is data/publishers.yaml read?", len(set.Publishers))
 	}
 }

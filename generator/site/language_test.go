@@ -44,10 +44,15 @@ func i18nText(v any) string {
 }
 
 // placeholderExamples returns the examples a placeholder suggests: the words after its "e.g."
-// (up to the first item's last space), separated by the language's list_separator.
+// (up to the first item's last space or full-width colon), separated by the language's
+// list_separator.
 func placeholderExamples(placeholder, separator string) []string {
 	items := strings.Split(placeholder, separator)
-	items[0] = items[0][strings.LastIndex(items[0], " ")+1:]
+	cut := strings.LastIndex(items[0], " ") + 1
+	if i := strings.LastIndex(items[0], "："); i >= 0 && i+len("：") > cut { // Chinese "例如：淘宝"
+		cut = i + len("：")
+	}
+	items[0] = items[0][cut:]
 	return items
 }
 
@@ -99,7 +104,8 @@ func TestPlaceholderExamplesFind(t *testing.T) {
 			}
 			// The check box's example name: its last word.
 			check := i18nText(tr["check_placeholder"])
-			name := check[strings.LastIndex(check, " ")+1:]
+			// the last word; Chinese writes "或淘宝" ("or Taobao") without a space (i18n/README.md)
+			name := strings.TrimPrefix(check[strings.LastIndex(check, " ")+1:], "或")
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+langPrefix(lang)), chromedp.WaitVisible(chromedp.CSS("form.check.ready"))); err != nil {
 				t.Fatal(err)
 			}
@@ -334,7 +340,7 @@ func TestFirstOfMonthDates(t *testing.T) {
 	s := realSite(t)
 	for lang, want := range map[string]string{
 		"en": "1 December 2022", "es": "1 de diciembre de 2022", "fr": "1er décembre 2022",
-		"de": "1. Dezember 2022", "zh-hans": "2022年12月1日",
+		"de": "1. Dezember 2022", "zh-hans": "2022 年 12 月 1 日",
 	} {
 		page := s.Read(t, langPrefix(lang)+"years/2022/index.html")
 		if !strings.Contains(page, want) {
@@ -347,13 +353,14 @@ func TestFirstOfMonthDates(t *testing.T) {
 }
 
 // TestChinesePunctuation reads the Chinese home and market pages of the fixture: lists are
-// joined with 、, and no space comes after a full stop or before a full-width parenthesis.
+// joined with 、, no space comes after a full stop or before a full-width parenthesis, a space
+// comes between Han and Latin text or digits, and the publishers have their Chinese names.
 func TestChinesePunctuation(t *testing.T) {
 	s := fixture(t)
 	home := s.Read(t, "zh-hans/index.html")
 	sitetest.Contains(t, "zh-hans/index.html", home,
-		`<h3><span lang=en>Office of the United States Trade Representative</span>：<span lang=en>Notorious Markets List</span></h3>`,
-		`发布于2026年1月29日。<a href=/zh-hans/years/2025/>`)
+		`<h3>美国贸易代表办公室：<span lang=en>Notorious Markets List</span></h3>`,
+		`发布于 2026 年 1 月 29 日。<a href=/zh-hans/years/2025/>`)
 	market := s.Read(t, "zh-hans/markets/taobao/index.html")
 	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`,
 		"列入年份 2024、2025", "<td>2024、2025</td>")

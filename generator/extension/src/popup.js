@@ -41,9 +41,15 @@
     return el("a", { href: page(href), target: "_blank", rel: "noopener" }, text);
   }
 
+  // A list's publisher as the messages' {publisher} takes it ("de la UE"), and the list's name
+  // with its publisher, in the browser's language (issue 33); the data's names for another.
+  const publisherKeys = { USTR: ["js_pub_ustr", "js_list_ustr"], EU: ["js_pub_eu", "js_list_eu"] };
+  const pub = (l) => (publisherKeys[l.short] ? t(publisherKeys[l.short][0]) : l.short);
+  const listName = (l) => (publisherKeys[l.short] ? t(publisherKeys[l.short][1]) : l.name);
+
   // coverage says how much of a list's latest edition is recorded here.
   function coverage(l) {
-    const vars = { year: l.latest, publisher: l.short, recorded: number(l.recorded) };
+    const vars = { year: l.latest, publisher: pub(l), recorded: number(l.recorded) };
     if (l.complete) return t("ext_coverage_complete", vars);
     if (l.official == null) return t(plural.select(l.recorded) === "one" ? "js_partly_no_official_one" : "js_partly_no_official", vars);
     return t("js_partly_official", Object.assign(vars, { official: number(l.official) }));
@@ -52,7 +58,7 @@
   // latest says what the data says of the market in one list's latest edition.
   function latest(m, i) {
     const l = ix.lists[i];
-    const vars = { list: l.short, year: l.latest };
+    const vars = { list: pub(l), year: l.latest };
     switch (m.latest[i]) {
       case "listed":
         return t("ext_latest_listed", vars);
@@ -81,7 +87,7 @@
     if (m.status.length) {
       box.append(el("h2", {}, t("ext_reported_on")));
       const lists = el("ul", {});
-      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: ix.lists[s.list].name, years: s.years.split(", ").join(t("js_list_separator")) })));
+      for (const s of m.status) lists.append(el("li", {}, t("js_editions", { list: listName(ix.lists[s.list]), years: s.years.split(", ").join(t("js_list_separator")) })));
       box.append(lists);
     } else {
       box.append(el("p", {}, t("js_development_only")));
@@ -97,7 +103,7 @@
 
   function notFound(host, like) {
     const lists = ix.lists.map((l) => t("js_nf_list", {
-      name: l.name,
+      name: listName(l),
       editions: l.first === l.latest ? t("js_nf_edition", { year: l.latest }) : t("js_nf_editions", { first: l.first, latest: l.latest }),
     })).join(t("js_nf_and"));
     const box = el("div", { class: "not-found" },
