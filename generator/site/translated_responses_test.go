@@ -66,7 +66,9 @@ func TestTranslatedResponses(t *testing.T) {
 		}
 		tr[key][kind] = v
 	}
-	item := func(en, text string) translation.Item { return translation.Item{SHA256: translation.Hash(en), Text: text} }
+	item := func(en, text string) translation.Item {
+		return translation.Item{SHA256: translation.Hash(en), Text: text}
+	}
 	for _, s := range summariesFixture { // every entry of both markets translated: only responses decide the notice
 		put("es", s.edition, "entries", map[string]any{s.market: item(s.en, s.es)})
 		put("zh-hans", s.edition, "entries", map[string]any{s.market: item(s.en, s.zh)})
