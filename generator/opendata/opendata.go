@@ -583,10 +583,10 @@ func edition(site *model.Site, e *model.Edition) func(d *doc) {
 			return Development{Market: dev.Market.Slug, Summary: strings.TrimSpace(dev.Summary), Sources: list(dev.Sources), Removed: dev.Removed,
 				Translations: translated(site, translation.Ref{Kind: translation.Developments, Edition: e.ID(), Key: dev.Market.Slug}, dev.Summary)}, nil
 		})
-		if f := focus(e); f != nil {
+		if f := focus(site, e); f != nil {
 			d.field("focus", f, nil)
 		}
-		if rs := editionResponses(e); len(rs) > 0 {
+		if rs := editionResponses(site, e); len(rs) > 0 {
 			d.field("responses", rs, nil)
 		}
 	}
@@ -597,7 +597,7 @@ func market(site *model.Site, m *model.Market) (Market, error) {
 		Slug: m.Slug, Name: m.Name, Aliases: list(m.Aliases), FormerNames: list(m.FormerNames),
 		Kind: m.Kind, Categories: list(m.Categories), Country: m.Country, City: m.City,
 		Page: MarketPage(m.Slug), Current: m.Current(), Statuses: statuses(m), Sources: list(m.Sources),
-		CategoriesNotStated: m.CategoriesNotStated, Responses: marketResponses(m),
+		CategoriesNotStated: m.CategoriesNotStated, Responses: marketResponses(site, m),
 	}
 	for _, a := range m.Absences {
 		mm.Absences = append(mm.Absences, Absence{Edition: a.Edition.ID(), Note: strings.TrimSpace(a.Note), Sources: list(a.Sources),

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // ResponsesCSV is data/responses.csv: one row per public response (issue 36) and market it
@@ -25,51 +26,61 @@ type Response struct {
 	Disputes          bool     `json:"disputes"`
 	BeforePublication bool     `json:"before_publication"`
 	Summary           string   `json:"summary"`
-	Sources           []string `json:"sources"`
+	// Translations are the summary's up-to-date translations, by language (issue 34).
+	Translations map[string]string `json:"summary_translations,omitempty"`
+	Sources      []string          `json:"sources"`
 }
 
 // Focus is an edition's issue focus (an optional field of schema v1, since issue 36).
 type Focus struct {
-	Title   string   `json:"title"`
-	Summary string   `json:"summary"`
-	Sources []string `json:"sources"`
+	Title string `json:"title"`
+	// TitleTranslations and Translations are the title's and the summary's up-to-date
+	// translations, by language (issue 34).
+	TitleTranslations map[string]string `json:"title_translations,omitempty"`
+	Summary           string            `json:"summary"`
+	Translations      map[string]string `json:"summary_translations,omitempty"`
+	Sources           []string          `json:"sources"`
 }
 
-func focus(e *model.Edition) *Focus {
+func focus(site *model.Site, e *model.Edition) *Focus {
 	if e.Focus == nil {
 		return nil
 	}
-	return &Focus{Title: e.Focus.Title, Summary: strings.TrimSpace(e.Focus.Summary), Sources: list(e.Focus.Sources)}
+	return &Focus{Title: e.Focus.Title, Summary: strings.TrimSpace(e.Focus.Summary), Sources: list(e.Focus.Sources),
+		TitleTranslations: translated(site, translation.Ref{Kind: translation.FocusTitle, Edition: e.ID()}, e.Focus.Title),
+		Translations:      translated(site, translation.Ref{Kind: translation.Focus, Edition: e.ID()}, e.Focus.Summary)}
 }
 
-func response(r *model.Response) Response {
+func response(site *model.Site, r *model.Response) Response {
 	out := Response{By: r.By, Date: r.Date, Disputes: r.Disputes, BeforePublication: r.BeforePublication,
 		Summary: strings.TrimSpace(r.Summary), Sources: list(r.Sources)}
+	key := r.Edition.ID() // a response recorded in the edition's file is translated under its id
 	if r.Market != nil {
-		out.Edition = r.Edition.ID()
+		out.Edition, key = r.Edition.ID(), r.Market.Slug
 	} else {
 		out.Markets = slugs(r.Markets)
 	}
+	out.Translations = translated(site, translation.Ref{Kind: translation.Responses, Edition: r.Edition.ID(), Key: key}, r.Summary)
 	return out
 }
 
 // marketResponses are the responses recorded in a market's own file.
-func marketResponses(m *model.Market) []Response {
+func marketResponses(site *model.Site, m *model.Market) []Response {
 	var out []Response
 	for _, r := range m.Responses {
 		if r.Market == m {
-			out = append(out, response(r))
+			out = append(out, response(site, r))
 		}
 	}
 	return out
 }
 
 // editionResponses are the responses recorded in an edition's file.
-func editionResponses(e *model.Edition) []Response {
+func editionResponses(site *model.Site, e *model.Edition) []Response {
 	var out []Response
 	for _, r := range e.Responses {
 		if r.Market == nil {
-			out = append(out, response(r))
+			out = append(out, response(site, r))
 		}
 	}
 	return out

@@ -57,7 +57,7 @@ func home(site *model.Site) homePage {
 	}
 	for _, pub := range site.Publishers {
 		if e := pub.Latest(); e != nil {
-			p.Params.Latest = append(p.Params.Latest, editionFacts(e))
+			p.Params.Latest = append(p.Params.Latest, editionFacts(site, e))
 			c := model.EditionCount(e)
 			recorded := c.Recorded // headings, as the official count counts them
 			if c.Official == nil {

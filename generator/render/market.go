@@ -50,8 +50,8 @@ type marketParams struct {
 	Timeline     timelineFront `json:"timeline"`
 	// Responses are the responses concerning the market, for the check's answer (issue 36).
 	Responses []checkResponse `json:"responses,omitempty,omitzero"`
-	// Translated are the languages into which every summary of the history is translated: the
-	// page in them needs no notice that summaries are in English.
+	// Translated are the languages into which every summary of the history (responses too) is
+	// translated: the page in them needs no notice that summaries are in English.
 	Translated []string `json:"translated,omitempty"`
 }
 
@@ -164,7 +164,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			LatestUnknown: m.LatestUnknown(),
 			History:       marketHistory(site, m),
 			Timeline:      timeline(site, m),
-			Responses:     checkResponses(m),
+			Responses:     checkResponses(site, m),
 		},
 	}
 	if m.Country != "" {
@@ -195,8 +195,11 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 	}
 	var summaries []map[string]trText
 	for _, h := range p.Params.History {
-		if h.Pending == "" {
+		if h.Pending == "" && !h.Response {
 			summaries = append(summaries, h.Tr)
+		}
+		for _, r := range h.Responses {
+			summaries = append(summaries, r.Tr)
 		}
 	}
 	p.Params.Translated = translatedIn(summaries)
@@ -328,7 +331,7 @@ func marketHistory(site *model.Site, m *model.Market) []historyItem {
 		items = append(items, h)
 	}
 	items = append(items, absenceHistory(site, m)...)
-	items = withResponses(items, m)
+	items = withResponses(site, items, m)
 	sortHistory(items)
 	return items
 }

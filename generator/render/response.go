@@ -8,6 +8,7 @@ import (
 
 	"github.com/notorious-markets-watch/nmw/generator/mdhtml"
 	"github.com/notorious-markets-watch/nmw/generator/model"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // responseFront is a public response to a listing (issue 36), as every page shows it: who,
@@ -26,17 +27,19 @@ type responseFront struct {
 	Disputes          bool        `json:"disputes,omitempty,omitzero"`
 	BeforePublication bool        `json:"before_publication,omitempty,omitzero"`
 	Markets           []marketRef `json:"markets"`
-	// Lang is the language of the summary: "en", the data's, until translations of the data's
-	// prose (issue 34) give the page's own; the templates mark other languages' pages with it.
-	Lang        string      `json:"lang"`
-	Summary     string      `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
-	SummaryHTML string      `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
-	Sources     []sourceRef `json:"sources"`
+	// Lang is the language of the summary, "en": the templates mark it so on other languages'
+	// pages that have no translation of it (Tr).
+	Lang        string `json:"lang"`
+	Summary     string `json:"summary,omitempty,omitzero"`      // markdown, when only Hugo renders it as the site does
+	SummaryHTML string `json:"summary_html,omitempty,omitzero"` // else the summary as Hugo renders it (mdhtml)
+	// Tr are the summary's up-to-date translations, by language (translations.go).
+	Tr      map[string]trText `json:"tr,omitempty,omitzero"`
+	Sources []sourceRef       `json:"sources"`
 }
 
-// newResponse is the one place a response's summary is rendered: a translation of it (issue
-// 34) belongs here, keyed as data/translations/<lang>/<edition>.yaml keys it (responseKey).
-func newResponse(r *model.Response) responseFront {
+// newResponse is the one place a response's summary is rendered, with its translations (issue
+// 34), keyed as data/translations/<lang>/<edition>.yaml keys them (responseKey).
+func newResponse(site *model.Site, r *model.Response) responseFront {
 	e := r.Edition
 	f := responseFront{
 		ID: r.ID(), Edition: e.ID(), EditionTitle: e.Title, Year: e.Year,
@@ -51,6 +54,7 @@ func newResponse(r *model.Response) responseFront {
 	if html, ok := mdhtml.Block(f.Summary); ok {
 		f.Summary, f.SummaryHTML = "", html
 	}
+	f.Tr = translations(site, translation.Ref{Kind: translation.Responses, Edition: e.ID(), Key: responseKey(r)}, r.Summary, mdhtml.Block)
 	for _, s := range r.Sources {
 		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
 	}
@@ -67,10 +71,10 @@ func responseKey(r *model.Response) string {
 }
 
 // responses renders responses in the order given.
-func responses(rs []*model.Response) []responseFront {
+func responses(site *model.Site, rs []*model.Response) []responseFront {
 	out := []responseFront{}
 	for _, r := range rs {
-		out = append(out, newResponse(r))
+		out = append(out, newResponse(site, r))
 	}
 	return out
 }
@@ -85,41 +89,63 @@ type checkResponse struct {
 	Sources  []sourceRef `json:"sources"`
 }
 
-func checkResponses(m *model.Market) []checkResponse {
+func checkResponses(site *model.Site, m *model.Market) []checkResponse {
 	var out []checkResponse
-	for _, f := range responses(m.Responses) {
+	for _, f := range responses(site, m.Responses) {
 		out = append(out, checkResponse{By: f.By, Disputes: f.Disputes, List: f.Publisher + " " + f.List, Year: f.Year, Sources: f.Sources})
 	}
 	return out
 }
 
-// focusFront is an edition's issue focus (issue 36), in English like the summaries.
+// focusFront is an edition's issue focus (issue 36): its title and summary in English, with
+// their up-to-date translations.
 type focusFront struct {
-	Title       string      `json:"title"`
-	Lang        string      `json:"lang"` // as responseFront.Lang
-	Summary     string      `json:"summary,omitempty,omitzero"`
-	SummaryHTML string      `json:"summary_html,omitempty,omitzero"`
-	Sources     []sourceRef `json:"sources"`
+	Title       string            `json:"title"`
+	TitleTr     map[string]string `json:"title_tr,omitempty,omitzero"` // plain text, by language
+	Lang        string            `json:"lang"`                        // as responseFront.Lang
+	Summary     string            `json:"summary,omitempty,omitzero"`
+	SummaryHTML string            `json:"summary_html,omitempty,omitzero"`
+	Tr          map[string]trText `json:"tr,omitempty,omitzero"`
+	Sources     []sourceRef       `json:"sources"`
 }
 
 // newFocus is the one place an edition's focus is rendered, or nil where none is recorded.
-func newFocus(e *model.Edition) *focusFront {
+func newFocus(site *model.Site, e *model.Edition) *focusFront {
 	if e.Focus == nil {
 		return nil
 	}
-	f := &focusFront{Title: e.Focus.Title, Lang: "en", Summary: strings.TrimSpace(e.Focus.Summary), Sources: []sourceRef{}}
+	f := &focusFront{Title: e.Focus.Title, TitleTr: focusTitles(site, e), Lang: "en", Summary: strings.TrimSpace(e.Focus.Summary), Sources: []sourceRef{}}
 	if html, ok := mdhtml.Block(f.Summary); ok {
 		f.Summary, f.SummaryHTML = "", html
 	}
+	f.Tr = translations(site, translation.Ref{Kind: translation.Focus, Edition: e.ID()}, e.Focus.Summary, mdhtml.Block)
 	for _, s := range e.Focus.Sources {
 		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
 	}
 	return f
 }
 
+// focusTitles are the up-to-date translations of an edition's focus title, by language (plain
+// text, as the English is shown), or nil.
+func focusTitles(site *model.Site, e *model.Edition) map[string]string {
+	if e.Focus == nil {
+		return nil
+	}
+	return trimmed(site.Translations.Texts(translation.Ref{Kind: translation.FocusTitle, Edition: e.ID()}, e.Focus.Title))
+}
+
+// titleTr are a title's translations as translatedIn counts them.
+func titleTr(texts map[string]string) map[string]trText {
+	out := map[string]trText{}
+	for lang, t := range texts {
+		out[lang] = trText{Summary: t}
+	}
+	return out
+}
+
 // withResponses puts each of the market's responses beside the item of the edition it answers:
 // its listing, else its development, else an item of its own at the edition's year.
-func withResponses(items []historyItem, m *model.Market) []historyItem {
+func withResponses(site *model.Site, items []historyItem, m *model.Market) []historyItem {
 	for _, r := range m.Responses {
 		at := -1
 		for i, h := range items {
@@ -136,7 +162,7 @@ func withResponses(items []historyItem, m *model.Market) []historyItem {
 			})
 			at = len(items) - 1
 		}
-		items[at].Responses = append(items[at].Responses, newResponse(r))
+		items[at].Responses = append(items[at].Responses, newResponse(site, r))
 	}
 	return items
 }

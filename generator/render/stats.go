@@ -293,7 +293,7 @@ func stats(site *model.Site) statsPage {
 		}
 		l := listFront{Publisher: pub.Short, List: pub.List}
 		for _, e := range pub.Editions {
-			l.Editions = append(l.Editions, editionFacts(e))
+			l.Editions = append(l.Editions, editionFacts(site, e))
 		}
 		p.Params.Lists = append(p.Params.Lists, l)
 	}

@@ -117,9 +117,11 @@ type editionFront struct {
 	OfficialKnown *int   `json:"official,omitempty,omitzero"` // the official total, given or summed from the sections
 	Previous      int    `json:"previous,omitempty,omitzero"` // year of the publisher's previous edition
 	Focus         string `json:"focus,omitempty,omitzero"`    // the title of the edition's issue focus (issue 36)
+	// FocusTr are the focus title's up-to-date translations, by language (plain text).
+	FocusTr map[string]string `json:"focus_translations,omitempty,omitzero"`
 }
 
-func editionFacts(e *model.Edition) editionFront {
+func editionFacts(site *model.Site, e *model.Edition) editionFront {
 	f := editionFront{
 		ID: e.ID(), Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
 		Year: e.Year, Title: e.Title, Published: e.Published, PublishedText: e.PublishedText(), URL: e.URL,
@@ -133,7 +135,7 @@ func editionFacts(e *model.Edition) editionFront {
 		f.Previous = e.Previous.Year
 	}
 	if e.Focus != nil {
-		f.Focus = e.Focus.Title
+		f.Focus, f.FocusTr = e.Focus.Title, focusTitles(site, e)
 	}
 	return f
 }
@@ -142,7 +144,7 @@ func yearFront(site *model.Site, y *model.Year) yearPage {
 	p := yearPage{Title: fmt.Sprint(y.Year), Weight: -y.Year, Params: yearParams{Year: y.Year}}
 	var names []string
 	for _, e := range y.Editions {
-		p.Params.Editions = append(p.Params.Editions, editionFacts(e))
+		p.Params.Editions = append(p.Params.Editions, editionFacts(site, e))
 		p.Params.Listing = append(p.Params.Listing, yearListing(site, e))
 		names = append(names, fmt.Sprintf("the %s %s (%s)", e.Publisher.Short, e.Publisher.List, recordedText(e)))
 	}
@@ -154,6 +156,12 @@ func yearFront(site *model.Site, y *model.Year) yearPage {
 					summaries = append(summaries, e.Tr)
 				}
 			}
+		}
+		if f := l.Focus; f != nil {
+			summaries = append(summaries, f.Tr, titleTr(f.TitleTr))
+		}
+		for _, r := range l.Responses {
+			summaries = append(summaries, r.Tr)
 		}
 	}
 	p.Params.Translated = translatedIn(summaries)
@@ -187,7 +195,7 @@ func yearListing(site *model.Site, e *model.Edition) yearEdition {
 		New: refs(e.New), FirstRecorded: refs(e.FirstRecorded), Returning: refs(e.Returning), Dropped: refs(e.Dropped),
 		Unrecorded: refs(e.Unrecorded),
 		Online:     entries(e.Online), Physical: entries(e.Physical), Developments: []yearEntry{},
-		Focus: newFocus(e), Responses: responses(e.Responses),
+		Focus: newFocus(site, e), Responses: responses(site, e.Responses),
 	}
 	if e.Previous != nil {
 		y.Previous = e.Previous.Year

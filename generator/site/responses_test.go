@@ -17,17 +17,23 @@ var alibaba2016 = []string{
 
 // TestTaobaoResponse: Alibaba's public response to Taobao's return to the USTR list in 2016 is
 // shown on Taobao's page beside the 2016 entry (after its sources, before the next item), with
-// who, when, that it disputes the listing and the sources, in every language, its English
-// summary marked as English; the timeline's table has a column for it; and the year page,
-// the feed, check.json and the open data carry it (issue 36).
+// who, when, that it disputes the listing and the sources, in every language, its summary in
+// the page's language (data/translations/, issue 34), not marked English; the timeline's table
+// has a column for it; and the year page, the feed, check.json and the open data carry it
+// (issue 36). Its id is ustr-2016-taobao-0: the first of Taobao's file to answer the 2016 edition.
 func TestTaobaoResponse(t *testing.T) {
 	site := sitetest.Shared(t, sitetest.Options{})
-	for _, c := range []struct{ lang, heading, stance, column string }{
-		{"", "Response: Alibaba Group, 22 December 2016", "Alibaba Group disputes this listing.", "Responses"},
-		{"es/", `Respuesta: <span lang="en">Alibaba Group</span>, 22 de diciembre de 2016`, `<span lang="en">Alibaba Group</span> rechaza esta inclusión en la lista.`, "Respuestas"},
-		{"fr/", "Réponse\u00a0: <span lang=\"en\">Alibaba Group</span>, 22 décembre 2016", `<span lang="en">Alibaba Group</span> conteste cette inscription sur la liste.`, "Réponses"},
-		{"de/", `Stellungnahme: <span lang="en">Alibaba Group</span>, 22. Dezember 2016`, `<span lang="en">Alibaba Group</span> bestreitet diesen Listeneintrag.`, "Stellungnahmen"},
-		{"zh-hans/", `回应：<span lang="en">Alibaba Group</span>，2016年12月22日`, `<span lang="en">Alibaba Group</span> 对此次列入名单提出异议。`, "回应"},
+	for _, c := range []struct{ lang, heading, stance, column, summary string }{
+		{"", "Response: Alibaba Group, 22 December 2016", "Alibaba Group disputes this listing.", "Responses",
+			`<p>Alibaba's president, Michael Evans, said the company was &quot;very disappointed&quot;`},
+		{"es/", `Respuesta: <span lang="en">Alibaba Group</span>, 22 de diciembre de 2016`, `<span lang="en">Alibaba Group</span> rechaza esta inclusión en la lista.`, "Respuestas",
+			"<p>El presidente de Alibaba, Michael Evans, dijo que la empresa estaba «muy decepcionada»"},
+		{"fr/", "Réponse\u00a0: <span lang=\"en\">Alibaba Group</span>, 22 décembre 2016", `<span lang="en">Alibaba Group</span> conteste cette inscription sur la liste.`, "Réponses",
+			"<p>Le président d’Alibaba, Michael Evans, a déclaré que l’entreprise était"},
+		{"de/", `Stellungnahme: <span lang="en">Alibaba Group</span>, 22. Dezember 2016`, `<span lang="en">Alibaba Group</span> bestreitet diesen Listeneintrag.`, "Stellungnahmen",
+			"<p>Alibabas Präsident Michael Evans sagte, das Unternehmen sei „sehr enttäuscht“"},
+		{"zh-hans/", `回应：<span lang="en">Alibaba Group</span>，2016年12月22日`, `<span lang="en">Alibaba Group</span> 对此次列入名单提出异议。`, "回应",
+			"<p>Alibaba 总裁 Michael Evans 表示，公司对 Taobao 重新被列入名单“非常失望”。"},
 	} {
 		page := site.Read(t, c.lang+"markets/taobao/index.html")
 		// the 2016 entry is the one citing this source; the response follows its sources
@@ -42,18 +48,16 @@ func TestTaobaoResponse(t *testing.T) {
 		}
 		response := rest[start : start+strings.Index(rest[start:], "</section>")]
 		sitetest.Contains(t, c.lang+" Taobao response", response,
-			`<h4 class="response-heading">`+c.heading+`</h4>`, `<p class="response-stance">`+c.stance+`</p>`,
-			`said the company was &quot;very disappointed&quot;`)
+			`<h4 class="response-heading">`+c.heading+`</h4>`, `<p class="response-stance">`+c.stance+`</p>`, c.summary)
 		for _, src := range alibaba2016 {
 			sitetest.Contains(t, c.lang+" Taobao response", response, `<a href="`+src+`" rel="nofollow noopener noreferrer">`)
 		}
-		if c.lang != "" && !strings.Contains(response, `<div lang="en">`+"\n<p>Alibaba's president") {
-			t.Errorf("%s Taobao response: the English summary is not marked lang=\"en\"", c.lang)
+		if strings.Contains(response, `<div lang="en">`) {
+			t.Errorf("%s Taobao response: the summary is marked English, not translated:\n%s", c.lang, response)
 		}
 		sitetest.Contains(t, c.lang+" Taobao timeline table", page, `<th scope="col">`+c.column+`</th></tr></thead>`)
-		// the responses column, the row's last cell, names 2016 among the years answered
-		if !regexp.MustCompile(`<td>[^<]*2016[^<]*</td></tr>`).MatchString(page) {
-			t.Errorf("%s Taobao timeline table: no responses cell naming 2016", c.lang)
+		if !regexp.MustCompile(`<td>(\d{4}(, |、))*2016((, |、)\d{4})*</td></tr>`).MatchString(page) {
+			t.Errorf("%s Taobao timeline table: no USTR row whose responses cell names 2016", c.lang)
 		}
 	}
 
@@ -70,29 +74,26 @@ func TestTaobaoResponse(t *testing.T) {
 }
 
 // TestIssueFocus2016: the 2016 review's issue focus, stream ripping, is on the 2016 year page
-// in every language with its sources, in the USTR row of 2016 on the statistics page, and in
-// the open data (issue 36).
+// in every language, title and summary translated (issue 34), with its sources, in the USTR row
+// of 2016 on the statistics page, and in the open data (issue 36).
 func TestIssueFocus2016(t *testing.T) {
 	site := sitetest.Shared(t, sitetest.Options{})
 	const billboard = "https://www.billboard.com/articles/news/7632451/us-trade-representative-stream-ripping-notorious-markets-report"
-	for lang, heading := range map[string]string{
-		"":         "<h3>Issue focus: Stream ripping</h3>",
-		"es/":      `<h3>Tema destacado: <span lang="en">Stream ripping</span></h3>`,
-		"fr/":      "<h3>Thème mis en avant\u00a0: <span lang=\"en\">Stream ripping</span></h3>",
-		"de/":      `<h3>Schwerpunktthema: <span lang="en">Stream ripping</span></h3>`,
-		"zh-hans/": `<h3>重点议题：<span lang="en">Stream ripping</span></h3>`,
+	for _, c := range []struct{ lang, heading, title, summary string }{
+		{"", "Issue focus: ", "Stream ripping", "<p>The review opened with stream ripping"},
+		{"es/", "Tema destacado: ", "Extracción de streams (stream ripping)", "<p>La revisión se abrió con la extracción de streams"},
+		{"fr/", "Thème mis en avant\u00a0: ", "Extraction de flux (stream ripping)", "<p>L’examen s’ouvrait sur l’extraction de flux"},
+		{"de/", "Schwerpunktthema: ", "Stream-Ripping", "<p>Die Überprüfung begann mit dem Stream-Ripping"},
+		{"zh-hans/", "重点议题：", "流媒体翻录", "<p>这次审查以流媒体翻录开篇"},
 	} {
-		page := site.Read(t, lang+"years/2016/index.html")
-		sitetest.Contains(t, lang+"2016 year page", page, `<section class="focus">`+"\n"+heading, "The review opened with stream ripping",
+		page := site.Read(t, c.lang+"years/2016/index.html")
+		sitetest.Contains(t, c.lang+"2016 year page", page, `<section class="focus">`+"\n<h3>"+c.heading+c.title+"</h3>\n"+c.summary,
 			`<a href="`+billboard+`" rel="nofollow noopener noreferrer">billboard.com</a>`)
-		if lang != "" {
-			sitetest.Contains(t, lang+"2016 year page", page, `<div lang="en">`+"\n<p>The review opened with stream ripping")
+		stats := site.Read(t, c.lang+"statistics/index.html")
+		if !regexp.MustCompile(`<tr[^>]* data-edition="ustr-2016"><th scope="row">[^\n]*<td>` + regexp.QuoteMeta(c.title) + `</td></tr>`).MatchString(stats) {
+			t.Errorf("%sstatistics: no USTR 2016 row with its issue focus %q", c.lang, c.title)
 		}
 	}
-	stats := site.Read(t, "statistics/index.html")
-	sitetest.Contains(t, "statistics", stats, `<th scope="col">Issue focus</th>`)
-	if !regexp.MustCompile(`<tr[^>]* data-edition="ustr-2016"><th scope="row">[^\n]*<td>Stream ripping</td></tr>`).MatchString(stats) {
-		t.Error("statistics: no USTR 2016 row with its issue focus")
-	}
-	sitetest.Contains(t, "ustr-2016.json", site.Read(t, "data/editions/ustr-2016.json"), `"focus":{"title":"Stream ripping","summary":"The review opened with stream ripping`)
+	sitetest.Contains(t, "statistics", site.Read(t, "statistics/index.html"), `<th scope="col">Issue focus</th>`)
+	sitetest.Contains(t, "ustr-2016.json", site.Read(t, "data/editions/ustr-2016.json"), `"focus":{"title":"Stream ripping","title_translations":{"de":"Stream-Ripping","es":"Extracción de streams (stream ripping)",`)
 }

@@ -18,7 +18,7 @@ const MaxText = 3 * 2000
 var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // Check checks every translation against the data: a known language and edition, a key that is
-// an entry, development or absence of that edition, a hash, a text with no markup or listed
+// an entry, development, absence or response of that edition (or its issue focus), a hash, a text with no markup or listed
 // domain the English does not have. Problems are errors; warnings are stale translations (the
 // English has changed since), which pages do not show but which do not stop a build.
 func Check(set *dataset.Set, s *Set) (problems, warnings []dataset.Problem) {
@@ -60,18 +60,34 @@ func (c *checker) file(f *File) {
 			c.item(f, field, m[key], c.en[r])
 		}
 	}
-	for kind, it := range map[Kind]*Item{Focus: f.Focus, FocusTitle: f.FocusTitle} {
-		if it != nil {
-			c.item(f, string(kind), *it, c.en[Ref{kind, f.Edition, ""}])
+	for _, kind := range []Kind{Focus, FocusTitle} {
+		it := map[Kind]*Item{Focus: f.Focus, FocusTitle: f.FocusTitle}[kind]
+		if it == nil {
+			continue
 		}
+		english := c.en[Ref{kind, f.Edition, ""}]
+		if len(english) == 0 {
+			c.problems = append(c.problems, f.Problem(string(kind), "editions/%s.yaml records no issue focus: there is nothing to translate", f.Edition))
+			continue
+		}
+		c.item(f, string(kind), *it, english)
 	}
 	for _, key := range sortedKeys(f.Responses) {
 		if key != f.Edition && c.set.Market(key) == nil {
 			c.problems = append(c.problems, f.Problem("responses."+key, "%q is neither a market in markets/ nor this file's edition (%s): a response is filed under the market whose file records it, or the edition's id for one recorded in the edition's file", key, f.Edition))
 			continue
 		}
+		english := c.en[Ref{Responses, f.Edition, key}]
+		if len(english) == 0 {
+			where := fmt.Sprintf("markets/%s.yaml records no response answering %s", key, f.Edition)
+			if key == f.Edition {
+				where = fmt.Sprintf("editions/%s.yaml records no response", key)
+			}
+			c.problems = append(c.problems, f.Problem("responses."+key, "%s: there is nothing to translate", where))
+			continue
+		}
 		for i, it := range f.Responses[key] {
-			c.item(f, fmt.Sprintf("responses.%s[%d]", key, i), it, c.en[Ref{Responses, f.Edition, key}])
+			c.item(f, fmt.Sprintf("responses.%s[%d]", key, i), it, english)
 		}
 	}
 }
@@ -102,7 +118,7 @@ func (c *checker) noEnglish(r Ref) string {
 }
 
 // item checks one translation against the English texts it may translate (one, except for
-// responses; none where the data does not have that kind of text yet).
+// responses, where a market may have several answering one edition).
 func (c *checker) item(f *File, field string, it Item, english []string) {
 	bad := func(sub, format string, args ...any) {
 		c.problems = append(c.problems, f.Problem(field+"."+sub, format, args...))
@@ -137,17 +153,6 @@ func (c *checker) item(f *File, field string, it Item, english []string) {
 			bad("text", "contains raw HTML or an image: write the same plain markdown as the English")
 			return
 		}
-	}
-	if len(english) == 0 {
-		if Known[Kind(strings.SplitN(field, ".", 2)[0])] {
-			return // reported by the caller
-		}
-		// issue 36's texts: until the data holds them, the form only
-		for _, d := range got.domains {
-			bad("text", "names the listed domain %s: a translation shows a listed domain only as its English does", domain.Unicode(strings.SplitN(d, ":", 2)[1]))
-			return
-		}
-		return
 	}
 	i := slices.IndexFunc(english, func(en string) bool { return Hash(en) == it.SHA256 })
 	if i < 0 {

@@ -71,25 +71,56 @@ func TestAbsenceUnderFirstEdition(t *testing.T) {
 	}
 }
 
-// TestResponsesAndFocusForm: until the data holds issue 36's responses and focus, their
-// translations load and are checked for form only: a key that is a market or the edition, a
-// hash, a text.
-func TestResponsesAndFocusForm(t *testing.T) {
-	h := Hash("any English")
-	_, tr, problems, warnings := load(t, map[string]string{
-		"translations/es/ustr-2020.yaml": "focus: {sha256: " + h + ", text: Enfoque del informe.}\nfocus_title: {sha256: " + h + ", text: Título}\n" +
-			"responses:\n  fixture-bay:\n  - {sha256: " + h + ", text: La empresa rechazó la inclusión.}\n  ustr-2020:\n  - {sha256: " + h + ", text: Respuesta del gobierno.}\n" +
-			"  nobody:\n  - {sha256: " + h + ", text: Nadie.}\n  mall-of-fakes:\n  - {sha256: " + h + ", text: ''}\n",
+// TestResponsesAndFocus (issue 36): a response's translation is checked against the English of
+// the responses filed under its key (the market, or the edition for one in the edition's file),
+// the focus's against the edition's focus; a changed English is a warning, a key or focus with no
+// English an error; Count counts them.
+func TestResponsesAndFocus(t *testing.T) {
+	const (
+		said     = "The operator said it \"strongly disagrees\" with the listing."
+		govt     = "The ministry called the list baseless."
+		focus    = "The review opened with stream ripping."
+		title    = "Stream ripping"
+		oldTitle = "Stream-ripping"
+	)
+	bay, _ := os.ReadFile("../testdata/fixture/markets/fixture-bay.yaml")
+	edition, _ := os.ReadFile("../testdata/fixture/editions/ustr-2020.yaml")
+	set, tr, problems, warnings := load(t, map[string]string{
+		"markets/fixture-bay.yaml": string(bay) + "responses:\n- date: 2021-01-20\n  by: Fixture Inc.\n  answers: ustr-2020\n  disputes: true\n  summary: " +
+			"'" + said + "'\n  sources: [https://news.example.org/reply]\n",
+		"editions/ustr-2020.yaml": string(edition) + "focus: {title: " + title + ", summary: " + focus + ", sources: [https://news.example.org/2020]}\n" +
+			"responses:\n- date: 2021-01-21\n  by: A ministry\n  markets: [mall-of-fakes]\n  summary: " + govt + "\n  sources: [https://news.example.org/gov]\n",
+		"translations/es/ustr-2020.yaml": "focus: {sha256: " + Hash(focus) + ", text: La revisión comenzó con el stream ripping.}\n" +
+			"focus_title: {sha256: " + Hash(oldTitle) + ", text: Stream ripping}\n" +
+			"responses:\n  fixture-bay:\n  - {sha256: " + Hash(said) + ", text: 'El operador dijo que \"discrepa firmemente\" de la inclusión.'}\n" +
+			"  ustr-2020:\n  - {sha256: " + Hash(govt) + ", text: El ministerio calificó la lista de infundada.}\n" +
+			"  mall-of-fakes:\n  - {sha256: " + Hash(govt) + ", text: Respuesta.}\n  nobody:\n  - {sha256: " + Hash(govt) + ", text: Nadie.}\n",
+		"translations/es/ustr-2019.yaml": "focus: {sha256: " + Hash(focus) + ", text: Enfoque.}\n",
 	})
 	want := []string{
-		`translations/es/ustr-2020.yaml:8: responses.nobody: "nobody" is neither a market in markets/ nor this file's edition (ustr-2020): a response is filed under the market whose file records it, or the edition's id for one recorded in the edition's file`,
-		"translations/es/ustr-2020.yaml:11: responses.mall-of-fakes[0].text: is empty: write the translation, or remove the item",
+		"translations/es/ustr-2019.yaml:1: focus: editions/ustr-2019.yaml records no issue focus: there is nothing to translate",
+		"translations/es/ustr-2020.yaml:8: responses.mall-of-fakes: markets/mall-of-fakes.yaml records no response answering ustr-2020: there is nothing to translate",
+		`translations/es/ustr-2020.yaml:10: responses.nobody: "nobody" is neither a market in markets/ nor this file's edition (ustr-2020): a response is filed under the market whose file records it, or the edition's id for one recorded in the edition's file`,
 	}
-	if strings.Join(problems, "\n") != strings.Join(want, "\n") || len(warnings) > 0 {
-		t.Errorf("problems:\n%s\nwant:\n%s\nwarnings: %q", strings.Join(problems, "\n"), strings.Join(want, "\n"), warnings)
+	if strings.Join(problems, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))
 	}
-	// once the responses code passes their English, a response's translation is found by hash
-	if got, ok := tr.Text("es", Ref{Responses, "ustr-2020", "fixture-bay"}, "any English"); !ok || got != "La empresa rechazó la inclusión." {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "translations/es/ustr-2020.yaml:2: focus_title.sha256: is stale") {
+		t.Errorf("warnings: %q, want the focus title's translation stale", warnings)
+	}
+	if got, ok := tr.Text("es", Ref{Responses, "ustr-2020", "fixture-bay"}, said); !ok || !strings.HasPrefix(got, "El operador") {
 		t.Errorf("Text(response) = %q, %v", got, ok)
+	}
+	en := EnglishOf(set)
+	for r, text := range map[Ref]string{{Responses, "ustr-2020", "fixture-bay"}: said, {Responses, "ustr-2020", "ustr-2020"}: govt,
+		{Focus, "ustr-2020", ""}: focus, {FocusTitle, "ustr-2020", ""}: title} {
+		if len(en[r]) != 1 || en[r][0] != text {
+			t.Errorf("EnglishOf[%v] = %q, want %q", r, en[r], text)
+		}
+	}
+	// 11 entries and developments, 2 responses, a focus and its title; es has the
+	// focus and the two responses up to date, and a stale title
+	if p := Count(set, tr); p[0].Total != 15 || p[0].UpToDate != 3 || p[0].Stale != 1 {
+		t.Errorf("Count(es) = %+v, want 3 of 15 up to date, 1 stale", p[0])
 	}
 }

@@ -6,34 +6,42 @@ import "github.com/notorious-markets-watch/nmw/generator/dataset"
 type English map[Ref][]string
 
 // Known are the kinds whose English the data holds, so that their translations are checked
-// against it. The responses and issue focus of issue 36 join when the data has them: until
-// then only their translations' form is checked (see Check), and add them in EnglishOf.
-var Known = map[Kind]bool{Entries: true, Developments: true, Absences: true}
+// against it, shown, and counted.
+var Known = map[Kind]bool{Entries: true, Developments: true, Absences: true, Responses: true, Focus: true, FocusTitle: true}
 
 // EnglishOf collects the data's translatable English: each edition's entry summaries (not the
-// listing-only marker) and development summaries, and each market's absence notes, filed under
-// the absence's first edition.
+// listing-only marker), development summaries, issue focus (summary and title) and responses to
+// the edition as a whole (keyed by the edition's id), and each market's absence notes, filed
+// under the absence's first edition, and responses, filed under the edition they answer.
 func EnglishOf(set *dataset.Set) English {
 	en := English{}
+	add := func(r Ref, text string) { en[r] = append(en[r], text) }
 	for _, e := range set.Editions {
 		id := e.ID()
 		for _, entry := range e.Entries {
 			if !entry.Pending() {
-				r := Ref{Entries, id, entry.Market}
-				en[r] = append(en[r], entry.Summary)
+				add(Ref{Entries, id, entry.Market}, entry.Summary)
 			}
 		}
 		for _, d := range e.Developments {
-			r := Ref{Developments, id, d.Market}
-			en[r] = append(en[r], d.Summary)
+			add(Ref{Developments, id, d.Market}, d.Summary)
+		}
+		if e.Focus != nil {
+			add(Ref{Focus, id, ""}, e.Focus.Summary)
+			add(Ref{FocusTitle, id, ""}, e.Focus.Title)
+		}
+		for _, r := range e.Responses {
+			add(Ref{Responses, id, id}, r.Summary)
 		}
 	}
 	for _, m := range set.Markets {
 		for _, a := range m.Absences {
 			if len(a.Editions) > 0 {
-				r := Ref{Absences, a.Editions[0], m.Slug}
-				en[r] = append(en[r], a.Note)
+				add(Ref{Absences, a.Editions[0], m.Slug}, a.Note)
 			}
+		}
+		for _, r := range m.Responses {
+			add(Ref{Responses, r.Answers, m.Slug}, r.Summary)
 		}
 	}
 	return en
