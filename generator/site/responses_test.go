@@ -26,13 +26,13 @@ func TestTaobaoResponse(t *testing.T) {
 	for _, c := range []struct{ lang, heading, stance, column, summary string }{
 		{"", "Response: Alibaba Group, 22 December 2016", "Alibaba Group disputes this listing.", "Responses",
 			`<p>Alibaba's president, Michael Evans, said the company was &quot;very disappointed&quot;`},
-		{"es/", `Respuesta: <span lang="en">Alibaba Group</span>, 22 de diciembre de 2016`, `<span lang="en">Alibaba Group</span> rechaza esta inclusión en la lista.`, "Respuestas",
+		{"es/", `Respuesta: <span lang="en">Alibaba Group</span>, 22 de diciembre de 2016`, `<span lang="en">Alibaba Group</span> cuestiona esta inclusión en la lista.`, "Respuestas",
 			"<p>El presidente de Alibaba, Michael Evans, dijo que la empresa estaba «muy decepcionada»"},
 		{"fr/", "Réponse\u00a0: <span lang=\"en\">Alibaba Group</span>, 22 décembre 2016", `<span lang="en">Alibaba Group</span> conteste cette inscription sur la liste.`, "Réponses",
 			"<p>Le président d’Alibaba, Michael Evans, a déclaré que l’entreprise était"},
 		{"de/", `Stellungnahme: <span lang="en">Alibaba Group</span>, 22. Dezember 2016`, `<span lang="en">Alibaba Group</span> bestreitet diesen Listeneintrag.`, "Stellungnahmen",
 			"<p>Alibabas Präsident Michael Evans sagte, das Unternehmen sei „sehr enttäuscht“"},
-		{"zh-hans/", `回应：<span lang="en">Alibaba Group</span>，2016年12月22日`, `<span lang="en">Alibaba Group</span> 对此次列入名单提出异议。`, "回应",
+		{"zh-hans/", `回应：<span lang="en">Alibaba Group</span>，2016 年 12 月 22 日`, `<span lang="en">Alibaba Group</span> 对此次列入名单提出异议。`, "回应",
 			"<p>Alibaba 总裁 Michael Evans 表示，公司对 Taobao 重新被列入名单“非常失望”。"},
 	} {
 		page := site.Read(t, c.lang+"markets/taobao/index.html")
