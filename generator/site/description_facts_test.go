@@ -96,8 +96,10 @@ var field = regexp.MustCompile(`\{\{ *\.(\w+) *\}\}`)
 
 // templateRE is an i18n string as a pattern matching the whole of a text it makes: each
 // {{ .Field }} a named group. A space may come next to a field (Chinese puts one between Han
-// and Latin text around data).
-func templateRE(tpl string) *regexp.Regexp {
+// and Latin text around data). A field with a known value tries that value first: two fields
+// with nothing between them (Chinese "{{ .Country }}{{ .City }}") split where the known one
+// ends, and a text that does not hold the known value still matches, with another split.
+func templateRE(tpl string, known map[string]string) *regexp.Regexp {
 	var b strings.Builder
 	b.WriteString(`^`)
 	last := 0
@@ -107,6 +109,8 @@ func templateRE(tpl string) *regexp.Regexp {
 		name := tpl[m[2]:m[3]]
 		if seen[name] {
 			b.WriteString(` ?.+? ?`)
+		} else if k := known[name]; k != "" {
+			fmt.Fprintf(&b, ` ?(?P<%s>%s|.+?) ?`, name, regexp.QuoteMeta(k))
 		} else {
 			fmt.Fprintf(&b, ` ?(?P<%s>.+?) ?`, name)
 		}
@@ -119,8 +123,13 @@ func templateRE(tpl string) *regexp.Regexp {
 
 // match matches text against each form of the key's string: the fields, or nil.
 func (ls langStrings) match(key, text string) map[string]string {
+	return ls.matchKnown(key, text, nil)
+}
+
+// matchKnown is match with the values some fields are expected to hold (templateRE).
+func (ls langStrings) matchKnown(key, text string, known map[string]string) map[string]string {
 	for _, f := range ls.forms(key) {
-		re := templateRE(f)
+		re := templateRE(f, known)
 		if m := re.FindStringSubmatch(text); m != nil {
 			out := map[string]string{}
 			for i, n := range re.SubexpNames() {

@@ -23,7 +23,7 @@ type descPage struct {
 		Params      struct {
 			Kind         string            `json:"kind"`
 			City         string            `json:"city"`
-			Names        map[string]string `json:"names"`         // a country page's name in each language
+			Names        map[string]string `json:"names"`         // a country's or a city's name in each language (its term page)
 			CountryNames map[string]string `json:"country_names"` // a city page's country
 			CityNames    map[string]string `json:"city_names"`    // a city's name in each language, when known
 		} `json:"params"`
@@ -96,7 +96,9 @@ func pageFacts(ls langStrings, p descPage, lang, text string, lists map[string]s
 		}
 		return descFacts{Form: "desc_country", Place: []string{m["Name"]}}, nil
 	case "city":
-		m := ls.match("desc_city", text)
+		// the country as known, so that a language writing the two names with nothing
+		// between them (Chinese) is read as country, then city
+		m := ls.matchKnown("desc_city", text, map[string]string{"Country": p.front.Params.CountryNames[lang]})
 		if lang == "en" {
 			m = map[string]string{"City": text, "Country": text}
 		}
@@ -119,9 +121,15 @@ func pageFacts(ls langStrings, p descPage, lang, text string, lists map[string]s
 
 // wantPlace lists the names a page's description must give in a language: a market's or a
 // city's country and city, a country's name, a category's name (in English, its definition).
+// A city is named in the language where a source names it (a market's city_names, a city
+// page's names), else as its sources spell it.
 func wantPlace(ls langStrings, p descPage, lang, country string) []string {
 	city := p.front.Params.City
-	if n := p.front.Params.CityNames[lang]; n != "" {
+	names := p.front.Params.CityNames
+	if p.kind == "city" {
+		names = p.front.Params.Names
+	}
+	if n := names[lang]; n != "" {
 		city = n
 	}
 	switch p.kind {
@@ -162,6 +170,7 @@ func TestTranslatedDescriptions(t *testing.T) {
 		strs[lang] = translations(t, lang)
 	}
 	selfTest(t, strs["de"], lists)
+	placeSelfTest(t, strs["zh-hans"])
 	pages := descPages(t, s)
 	counts := map[string]int{}
 	for _, p := range pages {
@@ -186,10 +195,8 @@ func TestTranslatedDescriptions(t *testing.T) {
 			if p.kind == "market" {
 				country = marketCountry(t, s, lang, p.path)
 			}
-			for _, name := range wantPlace(strs[lang], p, lang, country) {
-				if !slices.ContainsFunc(got.Place, func(s string) bool { return mentions(s, name) || s == name }) {
-					t.Errorf("%s/%s: %q does not name %q", lang, p.path, text, name)
-				}
+			for _, name := range missingPlaces(got.Place, wantPlace(strs[lang], p, lang, country)) {
+				t.Errorf("%s/%s: %q does not name %q", lang, p.path, text, name)
 			}
 			got.Place, want.Place = nil, nil
 			if !reflect.DeepEqual(got, want) {
@@ -203,6 +210,47 @@ func TestTranslatedDescriptions(t *testing.T) {
 		}
 	}
 	t.Logf("pages checked in %d languages: %v", len(langs), counts)
+}
+
+// missingPlaces are the names of want that none of the places a description gives names.
+func missingPlaces(have, want []string) []string {
+	var out []string
+	for _, name := range want {
+		if !slices.ContainsFunc(have, func(s string) bool { return mentions(s, name) || s == name }) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// placeSelfTest: a Chinese city page's description, which writes country and city with
+// nothing between them, names both; it does not when it gives the city in English or the
+// wrong country.
+func placeSelfTest(t *testing.T, ls langStrings) {
+	t.Helper()
+	var p descPage
+	p.kind = "city"
+	p.front.Params.City = "Dubai"
+	p.front.Params.Names = map[string]string{"zh-hans": "迪拜"}
+	p.front.Params.CountryNames = map[string]string{"zh-hans": "阿拉伯联合酋长国"}
+	missing := func(text string) []string {
+		f, err := pageFacts(ls, p, "zh-hans", text, nil)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		return missingPlaces(f.Place, wantPlace(ls, p, "zh-hans", ""))
+	}
+	if m := missing("名单所列位于阿拉伯联合酋长国迪拜的实体市场。"); m != nil {
+		t.Fatalf("the Dubai page's description does not name %q", m)
+	}
+	for text, want := range map[string][]string{
+		"名单所列位于阿拉伯联合酋长国 Dubai 的实体市场。": {"迪拜"},
+		"名单所列位于阿曼迪拜的实体市场。":            {"阿拉伯联合酋长国"},
+	} {
+		if m := missing(text); !reflect.DeepEqual(m, want) {
+			t.Fatalf("%q: does not name %q, want %q", text, m, want)
+		}
+	}
 }
 
 // marketCountry is the country a market page names in a language: its country term's title.

@@ -362,7 +362,7 @@ func TestChinesePunctuation(t *testing.T) {
 		`<h3>美国贸易代表办公室：<span lang=en>Notorious Markets List</span></h3>`,
 		`发布于 2026 年 1 月 29 日。<a href=/zh-hans/years/2025/>`)
 	market := s.Read(t, "zh-hans/markets/taobao/index.html")
-	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd lang=en>淘宝、Taobao Marketplace</dd>`,
+	sitetest.Contains(t, "zh-hans/markets/taobao/index.html", market, `<dd>2024–2025<span class=meta>（2 版）</span></dd>`, `<dd><span lang=zh>淘宝</span>、<span lang=en>Taobao Marketplace</span></dd>`,
 		"列入年份 2024、2025", "<td>2024、2025</td>")
 	for _, bad := range []string{"。 <a", " <span class=meta>（", "淘宝, ", "2024, 2025"} {
 		if strings.Contains(home+market, bad) {

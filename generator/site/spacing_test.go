@@ -24,8 +24,9 @@ var blockTags = map[string]bool{
 }
 
 // textRuns returns a page's text as a reader sees it, a run per block (whitespace collapsed
-// as a browser does), and the attributes a browser shows or reads out. Text marked lang="en"
-// (the data: names, titles, summaries) keeps only its first and last characters, joined by
+// as a browser does), and the attributes a browser shows or reads out. Text marked with a
+// language not the page's, lang="en" (the data: names, titles, summaries) or another (a
+// name in its own script, 搜狗MP3), keeps only its first and last characters, joined by
 // U+0000, so that where it meets the page's text is checked, not the data itself.
 func textRuns(b []byte) ([]string, error) {
 	doc, err := html.Parse(strings.NewReader(string(b)))
@@ -55,6 +56,7 @@ func textRuns(b []byte) ([]string, error) {
 		}
 		return s.String()
 	}
+	page := "" // the page's language, as <html lang> gives it
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
@@ -73,7 +75,9 @@ func textRuns(b []byte) ([]string, error) {
 			if n.Data == "meta" && (attr(n, "name") == "description" || strings.HasPrefix(attr(n, "property"), "og:")) && !strings.HasPrefix(attr(n, "content"), "http") {
 				runs = append(runs, attr(n, "content"))
 			}
-			if l := attr(n, "lang"); (l == "en" || strings.HasPrefix(l, "en-")) && n.Data != "html" {
+			if n.Data == "html" {
+				page = attr(n, "lang")
+			} else if l := attr(n, "lang"); l != "" && !strings.EqualFold(l, page) {
 				s := text(n)
 				lead, trail := s != strings.TrimLeft(s, " \t\r\n"), s != strings.TrimRight(s, " \t\r\n")
 				s = strings.TrimSpace(asciiSpace.ReplaceAllString(s, " "))
@@ -158,6 +162,10 @@ func TestSpacing(t *testing.T) {
 		}
 	}
 	if runs, _ := textRuns([]byte(`<p>被列入<span lang="en">Notorious Markets List</span>。</p>`)); len(runs) != 1 || runs[0] != "被列入N\x00t。" {
+		t.Fatalf("textRuns = %q", runs)
+	}
+	// text in the page's language is read however its lang is written; a name in another is not
+	if runs, _ := textRuns([]byte(`<html lang="zh-Hans"><p><b lang="zh-hans">本站从USTR</b>、<span lang="zh">搜狗MP3</span></p></html>`)); len(runs) != 1 || runs[0] != "本站从USTR、搜\x003" {
 		t.Fatalf("textRuns = %q", runs)
 	}
 	s := realSite(t)

@@ -135,5 +135,5 @@ func TestTranslatedSummaries(t *testing.T) {
 	if strings.Contains(s.Read(t, "es/check.json"), summariesFixture[0].es) {
 		t.Error("es/check.json carries a translated summary")
 	}
-	sitetest.Contains(t, "es coverage page", s.Read(t, "es/coverage/index.html"), `<span lang="es">Español</span>: 4 de 13 al día, 1 desactualizada, no se muestra</li>`)
+	sitetest.Contains(t, "es coverage page", s.Read(t, "es/coverage/index.html"), `<span lang="es">Español</span>: 4 de 13 al día; 1 desactualizada, no se muestra</li>`)
 }
