@@ -82,17 +82,18 @@ func responses(site *model.Site, rs []*model.Response) []responseFront {
 // checkResponse is a response as the check says it: one line, "<by> disputes this listing"
 // or "<by> responded", with its list, year and sources.
 type checkResponse struct {
-	By       string      `json:"by"`
-	Disputes bool        `json:"disputes"`
-	List     string      `json:"list"`
-	Year     int         `json:"year"`
-	Sources  []sourceRef `json:"sources"`
+	By        string      `json:"by"`
+	Disputes  bool        `json:"disputes"`
+	Publisher string      `json:"publisher"` // the check names the list in its language from both
+	List      string      `json:"list"`
+	Year      int         `json:"year"`
+	Sources   []sourceRef `json:"sources"`
 }
 
 func checkResponses(site *model.Site, m *model.Market) []checkResponse {
 	var out []checkResponse
 	for _, f := range responses(site, m.Responses) {
-		out = append(out, checkResponse{By: f.By, Disputes: f.Disputes, List: f.Publisher + " " + f.List, Year: f.Year, Sources: f.Sources})
+		out = append(out, checkResponse{By: f.By, Disputes: f.Disputes, Publisher: f.Publisher, List: f.List, Year: f.Year, Sources: f.Sources})
 	}
 	return out
 }

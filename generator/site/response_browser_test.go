@@ -48,8 +48,8 @@ func TestCheckShowsResponses(t *testing.T) {
 			"Example Group <b> disputes this listing (USTR Notorious Markets List, 2024): news.example.net, news.example.org."}},
 		{"", "la salada", []string{"On a current list: La Salada", "Ministry of Examples responded to this listing (USTR Notorious Markets List, 2025): news.example.net."}},
 		{"fr/", "taobao.com", []string{ // ask folds the no-break space before the colon
-			"Example Group <b> conteste cette inscription sur la liste (USTR Notorious Markets List, 2024) : news.example.net, news.example.org."}},
-		{"zh-hans/", "la salada", []string{"Ministry of Examples 对此次列入名单作出了回应（USTR Notorious Markets List，2025 年）：news.example.net。"}},
+			"Example Group <b> conteste cette inscription sur la liste (Notorious Markets List de l’USTR, 2024) : news.example.net, news.example.org."}},
+		{"zh-hans/", "la salada", []string{"Ministry of Examples 对此次列入名单作出了回应（美国贸易代表办公室 Notorious Markets List，2025 年）：news.example.net。"}},
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+c.lang), chromedp.WaitVisible(chromedp.CSS("form.check.ready"))); err != nil {
 			t.Fatal(err)
