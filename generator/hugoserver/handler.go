@@ -26,7 +26,7 @@ func (s *site) handler() http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		p := r.URL.Path
 		if r.Header.Get("Sec-Fetch-Mode") == "navigate" || strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".html") {
-			s.visit(p)
+			s.visit(r.URL.EscapedPath()) // as Hugo writes permalinks
 		}
 		if !exists(overlay{published, static}, p) {
 			notFound(w, published, p)

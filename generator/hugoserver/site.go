@@ -34,10 +34,12 @@ type site struct {
 
 	// failed is set while the last build failed: the next one recovers (Hugo rebuilds more).
 	failed bool
-	// fast is Hugo's fast render mode: a rebuild re-renders, of the pages a change touches,
-	// only those visited lately (visited); the others are re-rendered when next visited.
-	fast    bool
-	visited *types.EvictingQueue[string]
+	// fast is Hugo's fast render mode: a rebuild renders no page; each page a change made
+	// stale is rendered when it is next asked for (visit), so a save costs the pages the
+	// browser shows, not every page the change touches (a market's name is on 13 year pages
+	// in five languages). fresh holds the pages asked for since the last rebuild.
+	fast  bool
+	fresh map[string]bool
 }
 
 // newSite loads the site's configuration as Hugo's server does: the development environment,
@@ -100,7 +102,7 @@ func newSite(o options, stdout, stderr io.Writer) (*site, error) {
 	}
 	livereload.Initialize()
 	return &site{h: h, publish: publish, stdout: stdout, stderr: stderr, fast: !o.disableFastRender,
-		visited: types.NewEvictingQueue[string](20)}, nil
+		fresh: map[string]bool{}}, nil
 }
 
 // serverURL is the configured base URL moved to the server's address, keeping its path.
@@ -163,7 +165,10 @@ func (s *site) rebuild(changes []filechange.Change) {
 		events = append(events, ev)
 	}
 	if len(events) > 0 {
-		err := s.h.Build(hugolib.BuildCfg{RecentlyTouched: s.visited, ErrRecovery: s.failed}, events...)
+		// No RecentlyTouched: in fast render mode Hugo then renders nothing (it would add the
+		// changed pages to the queue and render them all).
+		s.fresh = map[string]bool{}
+		err := s.h.Build(hugolib.BuildCfg{ErrRecovery: s.failed}, events...)
 		s.failed = err != nil
 		if err != nil {
 			fmt.Fprintf(s.stderr, "hugoserver: rebuild failed, still serving the last pages: %v\n", err)
@@ -174,15 +179,15 @@ func (s *site) rebuild(changes []filechange.Change) {
 	fmt.Fprintf(s.stdout, "hugoserver: %d changed files (%d for Hugo) rebuilt in %d ms\n", len(changes), len(events), time.Since(start).Milliseconds())
 }
 
-// visit renders a page, in fast render mode, the first time it is asked for after a change
-// left it stale, as Hugo's server does.
+// visit renders a page (with its other formats), in fast render mode, the first time it is
+// asked for after a rebuild, if the rebuild left it stale, as Hugo's server does.
 func (s *site) visit(path string) {
 	if !s.fast {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.failed || s.visited.Contains(path) {
+	if s.failed || s.fresh[path] {
 		return
 	}
 	q := types.NewEvictingQueue[string](1)
@@ -191,5 +196,5 @@ func (s *site) visit(path string) {
 		fmt.Fprintf(s.stderr, "hugoserver: rendering %s: %v\n", path, err)
 		return
 	}
-	s.visited.Add(path)
+	s.fresh[path] = true
 }

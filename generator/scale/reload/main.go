@@ -143,7 +143,7 @@ func run(o options, stdout io.Writer) (map[string][]time.Duration, error) {
 		if err := os.MkdirAll(src, 0o755); err != nil {
 			return nil, err
 		}
-		archive := exec.Command("sh", "-c", `git -C "$1" archive "$2" generator go.mod go.sum | tar -x -C "$3"`, "sh", root, o.before, src)
+		archive := exec.Command("sh", "-c", `git -C "$1" archive "$2" | tar -x -C "$3"`, "sh", root, o.before, src)
 		archive.Stderr = os.Stderr
 		if err := archive.Run(); err != nil {
 			return nil, fmt.Errorf("git archive %s: %w", o.before, err)
