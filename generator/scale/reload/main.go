@@ -20,6 +20,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -32,6 +33,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -253,7 +255,7 @@ func measure(o options, root, src, dir string, stdout io.Writer) ([]time.Duratio
 		return nil, fmt.Errorf("%s has no name line", file)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "language\tsave\tsave → reloaded page\tgenerator\tHugo's rebuilds\tload (1 min)\t")
+	fmt.Fprintln(tw, "language\tsave\tsave → reloaded page\tCPU\tgenerator\tHugo's rebuilds\tload (1 min)\t")
 	var all []time.Duration
 	for _, lang := range languages {
 		if o.languages != nil && !slices.Contains(o.languages, lang.code) {
@@ -266,6 +268,7 @@ func measure(o options, root, src, dir string, stdout io.Writer) ([]time.Duratio
 		for i := 1; i <= o.n; i++ {
 			name := fmt.Sprintf("Reload %s %d", lang.code, i)
 			edited := nameLine.ReplaceAll(orig, []byte("name: "+name))
+			cpu0 := cpuTime(serve.Process.Pid)
 			saved := time.Now()
 			if err := save(file, edited); err != nil {
 				return nil, err
@@ -302,7 +305,8 @@ func measure(o options, root, src, dir string, stdout io.Writer) ([]time.Duratio
 				}
 				return gen != "" && hugo != ""
 			})
-			fmt.Fprintf(tw, "%s\t%d\t%v\t%s\t%s\t%s\t\n", lang.code, i, took.Round(time.Millisecond), gen, strings.TrimSuffix(hugo, "; "), loadAverage())
+			cpu := cpuTime(serve.Process.Pid) - cpu0
+			fmt.Fprintf(tw, "%s\t%d\t%v\t%v\t%s\t%s\t%s\t\n", lang.code, i, took.Round(time.Millisecond), cpu.Round(10*time.Millisecond), gen, strings.TrimSuffix(hugo, "; "), loadAverage())
 		}
 	}
 	tw.Flush()
@@ -355,6 +359,35 @@ func freePort() (int, error) {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// cpuTime is the CPU time (user and system) a process and its descendants have used so far,
+// from /proc: on a shared machine, steadier than the wall time of a save (it includes Hugo's
+// work after the page showed, and the browser's reload requests; not the browser).
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command's name, which is in parentheses.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	var ticks int64
+	if len(f) > 12 {
+		u, _ := strconv.ParseInt(f[11], 10, 64)
+		s, _ := strconv.ParseInt(f[12], 10, 64)
+		ticks = u + s
+	}
+	total := time.Duration(ticks) * time.Second / 100 // USER_HZ
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
+	for _, t := range tasks {
+		c, _ := os.ReadFile(t)
+		for _, child := range strings.Fields(string(c)) {
+			if id, err := strconv.Atoi(child); err == nil {
+				total += cpuTime(id)
+			}
+		}
+	}
+	return total
 }
 
 func loadAverage() string {
