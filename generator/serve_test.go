@@ -242,6 +242,10 @@ func TestServeKeepsTheLastGoodSite(t *testing.T) {
 	s.save(t, "markets/shop-o-rama.yaml", strings.Replace(strings.Replace(orig, "kind: online", "kind: <b>webshop</b>", 1), "name: Shop-o-Rama", "name: Renamed", 1))
 	want := filepath.Join(s.data, "markets", "shop-o-rama.yaml") + `:3: kind: "<b>webshop</b>" is not a kind`
 	eventually(t, "the problem in the terminal", func() bool { return strings.Contains(s.stderr.String(), want) })
+	// The regeneration ends by telling Hugo what changed: the problems file.
+	eventually(t, "Hugo told of the problems file", func() bool {
+		return strings.Contains(s.sent.String(), " "+problemsFile+"\n") && strings.HasSuffix(s.sent.String(), "\n\n")
+	})
 	if !strings.Contains(s.stderr.String(), "serve: still serving the last good site") {
 		t.Errorf("stderr:\n%s", s.stderr)
 	}
