@@ -34,10 +34,11 @@ type site struct {
 
 	// failed is set while the last build failed: the next one recovers (Hugo rebuilds more).
 	failed bool
-	// fast is Hugo's fast render mode: a rebuild renders no page; each page a change made
-	// stale is rendered when it is next asked for (visit), so a save costs the pages the
-	// browser shows, not every page the change touches (a market's name is on 13 year pages
-	// in five languages). fresh holds the pages asked for since the last rebuild.
+	// fast is Hugo's fast render mode: a rebuild renders only the pages Hugo always
+	// re-renders (those that list many pages, such as the statistics page); every other page
+	// a change made stale is rendered when it is next asked for (visit), so a save costs the
+	// pages the browser shows, not every page the change touches (a market's name is on 13
+	// year pages in five languages). fresh holds the pages asked for since the last rebuild.
 	fast  bool
 	fresh map[string]bool
 }
@@ -165,8 +166,8 @@ func (s *site) rebuild(changes []filechange.Change) {
 		events = append(events, ev)
 	}
 	if len(events) > 0 {
-		// No RecentlyTouched: in fast render mode Hugo then renders nothing (it would add the
-		// changed pages to the queue and render them all).
+		// No RecentlyTouched: Hugo would add every changed page to the queue and render them
+		// all; without it, fast render mode renders only the pages it always re-renders.
 		s.fresh = map[string]bool{}
 		err := s.h.Build(hugolib.BuildCfg{ErrRecovery: s.failed}, events...)
 		s.failed = err != nil
