@@ -94,14 +94,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "validate: no problems")
 		}
 	case "generate":
-		err = generate(*dataDir, *contentDir, *dataOut, site, nil, stdout, stderr)
+		err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr)
 	case "coverage":
 		var site *model.Site
 		if site, err = load(*dataDir, stderr); err == nil {
 			err = printCoverage(stdout, site)
 		}
 	case "build":
-		if err = generate(*dataDir, *contentDir, *dataOut, site, nil, stdout, stderr); err == nil {
+		if err = generate(*dataDir, *contentDir, *dataOut, site, stdout, stderr); err == nil {
 			err = hugo(append([]string{"--gc", "--minify"}, rest...), stdout, stderr)
 		}
 	case "serve":
@@ -168,9 +168,8 @@ func report(problems []dataset.Problem, dir string, stderr io.Writer) error {
 	return &invalidError{problems}
 }
 
-// generate writes content/ and then the open data. If between is not nil, it is called in
-// between when pages changed (serve uses it to let Hugo take the two as separate changes).
-func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), between func(), stdout, stderr io.Writer) error {
+// generate writes content/ and then the open data.
+func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, error), stdout, stderr io.Writer) error {
 	start := time.Now()
 	baseURL, err := siteAddress()
 	if err != nil {
@@ -187,12 +186,6 @@ func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, e
 	for _, k := range st.Kept {
 		fmt.Fprintf(stderr, "generate: kept hand-written %s/%s (remove it to let the generator write that page)\n", contentDir, k)
 	}
-	var paused time.Duration
-	if between != nil && st.Written+st.Removed > 0 {
-		t := time.Now()
-		between()
-		paused = time.Since(t)
-	}
 	od, err := pipeline.WriteOpenData(site, dataOut, baseURL)
 	if err != nil {
 		return err
@@ -202,7 +195,7 @@ func generate(dataDir, contentDir, dataOut string, siteAddress func() (string, e
 	}
 	fmt.Fprintf(stdout, "generate: %d editions, %d markets; %d files written, %d unchanged, %d removed, %d hand-written kept; open data: %d written, %d unchanged, %d removed; %s\n",
 		len(site.Editions), len(site.Markets), st.Written, st.Unchanged, st.Removed, len(st.Kept),
-		od.Written, od.Unchanged, od.Removed, (time.Since(start) - paused).Round(time.Millisecond))
+		od.Written, od.Unchanged, od.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/notorious-markets-watch/nmw/generator/filechange"
 	"github.com/notorious-markets-watch/nmw/generator/pipeline"
 	"github.com/notorious-markets-watch/nmw/generator/watch"
 )
@@ -31,55 +31,17 @@ const quiet = 80 * time.Millisecond
 // writes it and a build never shows it. serve removes it when it stops.
 const ServeProblems = "serve/problems.json"
 
-// hugoBatch is a little more than the interval at which Hugo's server takes the file changes
-// it has seen as one change (500 ms in Hugo 0.165, commands/hugobuilder.go).
-const hugoBatch = 600 * time.Millisecond
-
 // devLoop regenerates the site from data/ each time it changes, keeping the last good pages
-// when the data has problems.
+// when the data has problems, and tells Hugo exactly which files each regeneration changed.
 type devLoop struct {
 	dataDir, contentDir, dataOut string
 	siteAddress                  func() (string, error)
 	stdout, stderr               io.Writer
 
-	// published is the folder Hugo's server renders into, when serve chose it; pages is the
-	// markdown files below content/ before the regeneration in progress.
+	// published is the folder Hugo renders into, when serve chose it; hugo, when set, takes
+	// each regeneration's changes (hugoserver's standard input).
 	published string
-	pages     map[string]bool
-}
-
-// pause waits, between writing content/ and the open data, until Hugo has taken the pages as
-// one change. Hugo rebuilds the whole site, after waiting 4 s for quiet, when a change has
-// more than 50 file events; each page the generator replaces makes three (its temporary file
-// renamed, the page created, the backup removed) and each open-data file two, so a one-market
-// edit (15 pages, 18 open-data files) in one change took 8-12 s instead of one partial rebuild.
-//
-// It first removes, from the folder Hugo's server renders into, the pages of the markdown files
-// the regeneration removed: Hugo's server never deletes a page it rendered, so a market whose
-// file was renamed or deleted would still be served at its old address.
-func (l *devLoop) pause() {
-	if l.published != "" && l.pages != nil {
-		now := markdownFiles(l.contentDir)
-		for p := range l.pages {
-			if !now[p] {
-				unpublish(l.published, p)
-			}
-		}
-	}
-	time.Sleep(hugoBatch)
-}
-
-// markdownFiles lists the .md files below dir, by slash-separated path.
-func markdownFiles(dir string) map[string]bool {
-	files := map[string]bool{}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			rel, _ := filepath.Rel(dir, p)
-			files[filepath.ToSlash(rel)] = true
-		}
-		return nil
-	})
-	return files
+	hugo      io.Writer
 }
 
 // unpublish removes the rendered folder of a content page (markets/x.md: markets/x/, with the
@@ -101,9 +63,10 @@ func unpublish(published, page string) {
 	}
 }
 
-// serve generates the site, runs Hugo's server, and regenerates content/ and the open data
-// each time a file below data/ changes, until ctx is done (Ctrl-C or SIGTERM) or Hugo stops.
-// A regeneration in progress always finishes before serve returns.
+// serve generates the site, runs hugoserver (Hugo, built from go.mod's version, serving the
+// site), and regenerates content/ and the open data each time a file below data/ changes,
+// handing hugoserver the files that changed, until ctx is done (Ctrl-C or SIGTERM) or Hugo
+// stops. A regeneration in progress always finishes before serve returns.
 func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	defer os.Remove(filepath.Join(l.dataOut, filepath.FromSlash(ServeProblems)))
 	// With problems in the data, Hugo serves content/ as it is: the last good site.
@@ -115,18 +78,17 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 		return err
 	}
 	slow := time.AfterFunc(2*time.Second, func() {
-		fmt.Fprintln(l.stderr, "serve: building Hugo (go tool -n hugo), which takes a few minutes the first time")
+		fmt.Fprintln(l.stderr, "serve: building Hugo (go tool -n hugoserver), which takes a few minutes the first time")
 	})
-	hugoPath, err := hugoBinary()
+	hugoPath, err := toolBinary("hugoserver")
 	slow.Stop()
 	if err != nil {
 		return err
 	}
-	args := []string{"server"}
-	if !hasFlag(hugoArgs, "renderToMemory", "destination", "d") {
-		// By default Hugo's server writes its pages into public/, where a later build, which
-		// does not empty the folder, would leave them: development pages, with the banner.
-		// serve gives it a folder of its own, removed when it stops.
+	var args []string
+	if !hasFlag(hugoArgs, "destination", "d") {
+		// Not public/, where a later build, which does not empty the folder, would leave
+		// development pages with the banner: a folder of its own, removed when serve stops.
 		if l.published, err = os.MkdirTemp("", "nmw-serve-"); err != nil {
 			return err
 		}
@@ -135,16 +97,23 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	}
 	cmd := exec.Command(hugoPath, append(args, hugoArgs...)...)
 	cmd.Env = pipeline.HugoEnv()
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, l.stdout, l.stderr
+	cmd.Stdout, cmd.Stderr = l.stdout, l.stderr
+	changes, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("hugo: %w", err)
+		return fmt.Errorf("hugoserver: %w", err)
 	}
 	hugoDone := make(chan error, 1)
 	go func() { hugoDone <- cmd.Wait() }()
+	// hugoserver stops when its input ends: at the latest when this process ends, however.
+	defer changes.Close()
 
 	wctx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	watchDone := make(chan error, 1)
+	l.hugo = changes
 	go func() { watchDone <- l.watch(wctx, w) }()
 	fmt.Fprintf(l.stdout, "serve: watching %s; a save regenerates the site\n", l.dataDir)
 
@@ -152,20 +121,21 @@ func serve(ctx context.Context, l *devLoop, hugoArgs []string) error {
 	case err := <-hugoDone:
 		stopWatching()
 		<-watchDone
-		// Ctrl-C stops Hugo too, perhaps before this process sees it.
+		// Ctrl-C stops hugoserver too, perhaps before this process sees it.
 		if err != nil && ctx.Err() == nil {
-			return fmt.Errorf("hugo: %w", err)
+			return fmt.Errorf("hugoserver: %w", err)
 		}
 		return nil
 	case err := <-watchDone:
-		cmd.Process.Signal(syscall.SIGTERM)
+		changes.Close()
 		<-hugoDone
 		return err
 	case <-ctx.Done():
-		// Ctrl-C reaches Hugo too; SIGTERM is sent to this process only, so pass it on. The
-		// watcher returns once a regeneration in progress has finished writing.
-		cmd.Process.Signal(syscall.SIGTERM)
+		// The watcher returns once a regeneration in progress has finished writing; then the
+		// end of its input stops hugoserver (SIGTERM reaches this process only).
 		werr := <-watchDone
+		changes.Close()
+		cmd.Process.Signal(syscall.SIGTERM)
 		<-hugoDone
 		return werr
 	}
@@ -179,10 +149,11 @@ func (l *devLoop) watch(ctx context.Context, w *watch.Watcher) error {
 
 // regenerate runs generate once, prints what it did or every problem, and writes the problems
 // (none, after a good run) for the development banner. With problems, content/ and the open
-// data are left as they were: the last good site.
+// data are left as they were: the last good site. Then it removes the published pages of
+// removed markdown files and tells Hugo which files changed.
 func (l *devLoop) regenerate() error {
-	l.pages = markdownFiles(l.contentDir)
-	err := generate(l.dataDir, l.contentDir, l.dataOut, l.siteAddress, l.pause, l.stdout, l.stderr)
+	before := filechange.Take(l.contentDir, l.dataOut)
+	err := generate(l.dataDir, l.contentDir, l.dataOut, l.siteAddress, l.stdout, l.stderr)
 	var list []string
 	var invalid *invalidError
 	switch {
@@ -198,7 +169,28 @@ func (l *devLoop) regenerate() error {
 	if werr := writeProblems(filepath.Join(l.dataOut, filepath.FromSlash(ServeProblems)), list); werr != nil {
 		fmt.Fprintf(l.stderr, "generator serve: %v\n", werr)
 	}
+	changed := filechange.Take(l.contentDir, l.dataOut).Since(before)
+	l.publish(changed)
 	return err
+}
+
+// publish hands Hugo the changed files. Hugo never deletes a page it rendered, so a market
+// whose file was renamed or deleted would still be served at its old address: the pages of
+// removed markdown files are removed from the published folder first.
+func (l *devLoop) publish(changed []filechange.Change) {
+	if l.hugo == nil || len(changed) == 0 {
+		return
+	}
+	content, _ := filepath.Abs(l.contentDir)
+	for _, c := range changed {
+		if rel, err := filepath.Rel(content, c.Path); err == nil && c.Op == filechange.Removed && l.published != "" &&
+			strings.HasSuffix(rel, ".md") && !strings.HasPrefix(rel, "..") {
+			unpublish(l.published, filepath.ToSlash(rel))
+		}
+	}
+	if err := filechange.Send(l.hugo, changed); err != nil {
+		fmt.Fprintf(l.stderr, "generator serve: telling Hugo what changed: %v\n", err)
+	}
 }
 
 // writeProblems writes the problems file the banner reads, a JSON list of lines, replacing it in one rename so Hugo
@@ -226,15 +218,15 @@ func writeProblems(path string, problems []string) error {
 	return os.Rename(tmp, path)
 }
 
-// hugoBinary returns the path of the Hugo that go.mod pins, built into Go's cache by `go tool
-// -n hugo`. serve runs it directly, not through `go tool`, so that a SIGTERM it passes on
-// reaches Hugo itself.
-func hugoBinary() (string, error) {
-	out, err := exec.Command("go", "tool", "-n", "hugo").Output()
+// toolBinary returns the path of one of go.mod's tools, built into Go's cache by `go tool -n
+// name`. serve runs it directly, not through `go tool`, so that a signal it passes on reaches
+// the tool itself.
+func toolBinary(name string) (string, error) {
+	out, err := exec.Command("go", "tool", "-n", name).Output()
 	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
-		return "", fmt.Errorf("go tool -n hugo (run serve in the project's folder): %w: %s", err, bytes.TrimSpace(ee.Stderr))
+		return "", fmt.Errorf("go tool -n %s (run serve in the project's folder): %w: %s", name, err, bytes.TrimSpace(ee.Stderr))
 	} else if err != nil {
-		return "", fmt.Errorf("go tool -n hugo: %w", err)
+		return "", fmt.Errorf("go tool -n %s: %w", name, err)
 	}
 	return strings.TrimSpace(string(out)), nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
+	"github.com/notorious-markets-watch/nmw/generator/filechange"
 	"github.com/notorious-markets-watch/nmw/generator/watch"
 )
 
@@ -37,19 +39,20 @@ func (s *syncBuffer) String() string {
 // pages) and open data, and serve's regeneration loop running on it, without Hugo.
 type devSite struct {
 	data, content, od string
-	stdout, stderr    *syncBuffer
-	stop              func()
+	// sent is what the loop tells Hugo (filechange's protocol).
+	stdout, stderr, sent *syncBuffer
+	stop                 func()
 }
 
 func startDevLoop(t *testing.T) *devSite {
 	t.Helper()
-	s := &devSite{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
+	s := &devSite{stdout: &syncBuffer{}, stderr: &syncBuffer{}, sent: &syncBuffer{}}
 	s.data = filepath.Join(t.TempDir(), "data")
 	if err := os.CopyFS(s.data, os.DirFS(fixture(t))); err != nil {
 		t.Fatal(err)
 	}
 	s.content, s.od = generated(t)
-	l := &devLoop{dataDir: s.data, contentDir: s.content, dataOut: s.od, siteAddress: func() (string, error) { return siteAddress("", nil, "hugo.toml") }, stdout: s.stdout, stderr: s.stderr}
+	l := &devLoop{dataDir: s.data, contentDir: s.content, dataOut: s.od, siteAddress: func() (string, error) { return siteAddress("", nil, "hugo.toml") }, stdout: s.stdout, stderr: s.stderr, hugo: s.sent}
 	w, err := watch.New(s.data)
 	if err != nil {
 		t.Fatal(err)
@@ -174,6 +177,62 @@ func TestServeRegeneratesOnSave(t *testing.T) {
 	}
 }
 
+// files reads every file below the folders, by absolute path.
+func files(t *testing.T, dirs ...string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				b, _ := os.ReadFile(p)
+				m[p] = string(b)
+			}
+			return nil
+		})
+	}
+	return m
+}
+
+// TestServeTellsHugoWhatChanged: after a one-market edit, the loop hands Hugo exactly the
+// files whose bytes changed (the market page, the year pages, the open data; here also the
+// problems file, which the first regeneration creates), each once, and
+// none of the content folder's journal or temporary files.
+func TestServeTellsHugoWhatChanged(t *testing.T) {
+	s := startDevLoop(t)
+	before := files(t, s.content, s.od)
+	orig := s.read(t, "markets/shop-o-rama.yaml")
+	s.save(t, "markets/shop-o-rama.yaml", strings.Replace(orig, "name: Shop-o-Rama", "name: Shop-o-RamaZZ", 1))
+	eventually(t, "a batch of changes for Hugo", func() bool { return strings.HasSuffix(s.sent.String(), "\n\n") })
+	s.stop()
+	after := files(t, s.content, s.od)
+	var batches [][]filechange.Change
+	if err := filechange.Receive(strings.NewReader(s.sent.String()), func(b []filechange.Change) { batches = append(batches, b) }); err != nil || len(batches) != 1 {
+		t.Fatalf("%d batches (%v):\n%s", len(batches), err, s.sent)
+	}
+	listed := map[string]bool{}
+	for _, c := range batches[0] {
+		if listed[c.Path] {
+			t.Errorf("%s listed twice", c.Path)
+		}
+		listed[c.Path] = true
+		old, was := before[c.Path]
+		now, is := after[c.Path]
+		ok := map[filechange.Op]bool{filechange.Written: was && is && old != now, filechange.Created: !was && is, filechange.Removed: was && !is}
+		if strings.Contains(c.Path, "/.") || !ok[c.Op] {
+			t.Errorf("%c %s: not what happened to the file", c.Op, c.Path)
+		}
+	}
+	for p, now := range after {
+		if before[p] != now && !listed[p] {
+			t.Errorf("%s changed but Hugo was not told", p)
+		}
+	}
+	if !listed[filepath.Join(s.content, "markets", "shop-o-rama.md")] || len(listed) < 3 {
+		t.Errorf("the market page not among the changes: %v", batches[0])
+	}
+	t.Logf("%d files for Hugo", len(listed))
+}
+
 func TestServeKeepsTheLastGoodSite(t *testing.T) {
 	s := startDevLoop(t)
 	problemsFile := filepath.Join(s.od, filepath.FromSlash(ServeProblems))
@@ -183,6 +242,10 @@ func TestServeKeepsTheLastGoodSite(t *testing.T) {
 	s.save(t, "markets/shop-o-rama.yaml", strings.Replace(strings.Replace(orig, "kind: online", "kind: <b>webshop</b>", 1), "name: Shop-o-Rama", "name: Renamed", 1))
 	want := filepath.Join(s.data, "markets", "shop-o-rama.yaml") + `:3: kind: "<b>webshop</b>" is not a kind`
 	eventually(t, "the problem in the terminal", func() bool { return strings.Contains(s.stderr.String(), want) })
+	// The regeneration ends by telling Hugo what changed: the problems file.
+	eventually(t, "Hugo told of the problems file", func() bool {
+		return strings.Contains(s.sent.String(), " "+problemsFile+"\n") && strings.HasSuffix(s.sent.String(), "\n\n")
+	})
 	if !strings.Contains(s.stderr.String(), "serve: still serving the last good site") {
 		t.Errorf("stderr:\n%s", s.stderr)
 	}

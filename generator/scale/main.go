@@ -34,6 +34,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/notorious-markets-watch/nmw/generator/contentdir"
@@ -478,18 +479,39 @@ func writePeer(site, data string) error {
 	if err := os.WriteFile(filepath.Join(names, "countrynames.yaml"), []byte(b.String()), 0o644); err != nil {
 		return err
 	}
-	cfg, err := os.ReadFile(filepath.Join(site, "hugo.toml"))
-	if err != nil {
-		return err
-	}
-	if !bytes.HasSuffix(bytes.TrimSpace(cfg), []byte(`target = "static"`)) {
-		return errors.New("hugo.toml no longer ends with the module mounts: update writePeer")
-	}
 	if err := jsonData(data, names); err != nil {
 		return err
 	}
-	cfg = fmt.Appendf(cfg, "  [[module.mounts]]\n    source = \"peerdata\"\n    target = \"data\"\n")
-	return os.WriteFile(filepath.Join(site, "hugo.toml"), cfg, 0o644)
+	return addMount(filepath.Join(site, "hugo.toml"), "peerdata", "data")
+}
+
+// addMount adds a module mount to a Hugo configuration file, wherever in the file its mounts
+// are: the file is decoded, the mount appended to module.mounts and the file encoded again
+// (comments and the order of keys are lost; the benchmark's copy needs neither).
+func addMount(file, source, target string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var cfg map[string]any
+	if err := toml.Unmarshal(b, &cfg); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	module, _ := cfg["module"].(map[string]any)
+	if module == nil {
+		module = map[string]any{}
+		cfg["module"] = module
+	}
+	mounts, _ := module["mounts"].([]any)
+	if len(mounts) == 0 {
+		return fmt.Errorf("%s has no module mounts: Hugo's default mounts would no longer apply once one is added", file)
+	}
+	module["mounts"] = append(mounts, map[string]any{"source": source, "target": target})
+	out, err := toml.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, out, 0o644)
 }
 
 // jsonData writes each YAML file below data as JSON below dst, at the same path. Hugo's YAML

@@ -1,7 +1,8 @@
 // Command lighthouse prints Lighthouse's mobile scores (performance, accessibility, best
-// practices, SEO) for the home page, a market page, a year page and the statistics page of the
-// real site, in English and in one other language of hugo.toml. Not a test: scores move with
-// the machine's load.
+// practices, SEO) for the home page, a market page, a year page, the statistics page, the
+// countries page and a city page of the real site, in English and in one other language of
+// hugo.toml. Not a test: scores move with the machine's load; a smoke test (one page, go test)
+// checks that it still runs and that every page it scores exists.
 //
 //	npm ci --prefix generator/scale/lighthouse   # Lighthouse 12.2.3, once
 //	go run ./generator/scale/lighthouse          # needs Chromium (CHROME_PATH, default /usr/bin/chromium)
@@ -38,19 +39,31 @@ const chromeFlags = "--headless=new --no-sandbox --disable-gpu --disable-quic --
 
 var categories = []string{"performance", "accessibility", "best-practices", "seo"}
 
+// options say which pages to score.
+type options struct {
+	pages []string // paths below each language's root
+	langs string   // comma-separated codes, or "" for the default
+	keep  bool
+	// first scores only the first page of the first language, after checking that every page
+	// exists: the smoke test.
+	first bool
+}
+
 func main() {
 	market := flag.String("market", "/markets/taobao/", "the market page to score")
 	year := flag.String("year", "/years/2020/", "the year page to score")
+	city := flag.String("city", "/cities/cn-shenzhen/", "the city page to score")
 	langs := flag.String("langs", "", "languages, comma-separated (default: the default language and the next one in hugo.toml)")
 	keep := flag.Bool("keep", false, "keep the built site and Lighthouse's JSON reports")
 	flag.Parse()
-	if err := run(*market, *year, *langs, *keep); err != nil {
+	o := options{pages: []string{"/", *market, *year, "/statistics/", "/countries/", *city}, langs: *langs, keep: *keep}
+	if err := run(o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "lighthouse:", err)
 		os.Exit(1)
 	}
 }
 
-func run(market, year, langsFlag string, keep bool) error {
+func run(o options, stdout io.Writer) error {
 	root, err := sitefiles.Root()
 	if err != nil {
 		return err
@@ -70,8 +83,8 @@ func run(market, year, langsFlag string, keep bool) error {
 	if err != nil {
 		return err
 	}
-	if keep {
-		fmt.Println("work folder:", work)
+	if o.keep {
+		fmt.Fprintln(stdout, "work folder:", work)
 	} else {
 		defer os.RemoveAll(work)
 	}
@@ -91,21 +104,40 @@ func run(market, year, langsFlag string, keep bool) error {
 	}
 	go http.Serve(ln, serve(public, headers))
 
-	langs, err := languages(root, langsFlag)
+	langs, err := languages(root, o.langs)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Lighthouse 12.2.3, mobile (its default emulation and throttling), %s\n\n", chrome)
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "page\t"+strings.Join(categories, "\t")+"\t")
-	var below []string
+	var paths [][]string
 	for i, lang := range langs {
 		prefix := "/"
 		if i > 0 || lang.prefix != "" {
 			prefix = "/" + lang.prefix + "/"
 		}
-		for _, p := range []string{"", strings.TrimPrefix(market, "/"), strings.TrimPrefix(year, "/"), "statistics/"} {
-			path := prefix + p
+		var ps []string
+		for _, p := range o.pages {
+			path := prefix + strings.TrimPrefix(p, "/")
+			resp, err := http.Get(strings.TrimSuffix(base, "/") + path)
+			if err != nil {
+				return err
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("%s: %s (a page to score is missing: pass another)", path, resp.Status)
+			}
+			ps = append(ps, path)
+		}
+		paths = append(paths, ps)
+	}
+	if o.first {
+		paths = [][]string{paths[0][:1]}
+	}
+	fmt.Fprintf(stdout, "Lighthouse 12.2.3, mobile (its default emulation and throttling), %s\n\n", chrome)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "page\t"+strings.Join(categories, "\t")+"\t")
+	var below []string
+	for _, ps := range paths {
+		for _, path := range ps {
 			scores, problems, err := score(lh, chrome, base+strings.TrimPrefix(path, "/"), filepath.Join(work, "report-"+strings.NewReplacer("/", "_").Replace(path)+".json"))
 			if err != nil {
 				return err
@@ -122,9 +154,9 @@ func run(market, year, langsFlag string, keep bool) error {
 	}
 	tw.Flush()
 	if len(below) > 0 {
-		fmt.Println("\nAudits that cost points:")
+		fmt.Fprintln(stdout, "\nAudits that cost points:")
 		for _, b := range below {
-			fmt.Println("  " + b)
+			fmt.Fprintln(stdout, "  "+b)
 		}
 	}
 	return nil
