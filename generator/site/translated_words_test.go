@@ -30,7 +30,7 @@ func TestTranslatedSearchWords(t *testing.T) {
 	for _, c := range []struct{ lang, has string }{
 		{"fr/", " demantelement "}, // "démantèlement", folded
 		{"de/", " zerschlagen "},
-		{"zh-hans/", "捣毁"}, // inside a run of Chinese
+		{"zh-hans/", "盗版团伙"}, // a run of Chinese
 	} {
 		if got := words(c.lang, "Fmovies"); !strings.Contains(got, c.has) || !strings.Contains(got, english) {
 			t.Errorf("/%scheck.json Fmovies words = %q\nwant %q in them, after the English words %q", c.lang, got, c.has, english)
@@ -55,7 +55,11 @@ func TestTranslatedSearchWords(t *testing.T) {
 			{"translated word, another", "contrefaçon", []string{"marchés trouvés", "AliExpress"}, []string{"Fmovies"}},
 		}},
 		{"de", []askCase{{"translated word", "zerschlagen", []string{"1 Markt gefunden", "Fmovies"}, nil}}},
-		{"zh-hans", []askCase{{"translated word inside a run", "捣毁", []string{"找到 1 个市场", "Fmovies"}, nil}}},
+		{"zh-hans", []askCase{
+			{"translated word", "捣毁", []string{"找到 1 个市场", "Fmovies"}, nil},
+			// 团伙 (ring) only inside a run of Chinese: 盗版团伙
+			{"translated word inside a run", "团伙", []string{"找到 1 个市场", "Fmovies"}, nil},
+		}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+c.lang+"/search/"), chromedp.WaitVisible(chromedp.CSS("form.search.ready"))); err != nil {
