@@ -84,8 +84,15 @@
 
   // long says whether a search word is long enough to look for inside names and summaries:
   // three letters, or two in a script that writes words in fewer (淘宝, 种子, 泰国).
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   function long(w) {
-    return w.length >= 3 || (w.length === 2 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w));
+    return w.length >= 3 || (w.length === 2 && cjk.test(w));
+  }
+
+  // inWord says whether a search word is found in one of the summaries' words: at its start,
+  // or anywhere in a run of Chinese, which has no spaces to start words at (假冒 in 销售假冒商品).
+  function inWord(w, s) {
+    return s.startsWith(w) || (cjk.test(w) && s.includes(w));
   }
 
   // findWords ranks the markets matching every word of a search, in their names or summaries.
@@ -102,7 +109,7 @@
       let hits = 0; // words matched by more than a short whole word
       for (const w of words) {
         const inName = m.keys.some((k) => k.startsWith(w) || (long(w) && k.includes(w)));
-        const inWords = long(w) ? m.words.some((s) => s.startsWith(w)) : m.words.includes(w);
+        const inWords = long(w) ? m.words.some((s) => inWord(w, s)) : m.words.includes(w);
         if (inName) {
           score += 10;
           hits++;

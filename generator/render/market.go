@@ -38,7 +38,9 @@ type marketParams struct {
 	Domains   domainsFront      `json:"domains,omitempty,omitzero"`
 	Hosts     []hostFront       `json:"hosts,omitempty,omitzero"`
 	Words     string            `json:"words,omitempty,omitzero"`
-	Current   bool              `json:"current"`
+	// TrWords are, by language, the search words of the translated summaries that Words lacks (trwords.go).
+	TrWords map[string]string `json:"tr_words,omitempty"`
+	Current bool              `json:"current"`
 	// LatestUnknown: on no latest edition as recorded, but a latest edition is too partly recorded to say.
 	LatestUnknown bool          `json:"latest_unknown,omitempty"`
 	Status        []statusFront `json:"status"`
@@ -167,6 +169,7 @@ func marketFront(site *model.Site, m *model.Market, categoryLabels map[string]st
 			Responses:     checkResponses(site, m),
 		},
 	}
+	p.Params.TrWords = translatedWords(site, m, p.Params.Words)
 	if m.Country != "" {
 		p.Countries = []string{strings.ToLower(m.Country)}
 	}
