@@ -12,7 +12,9 @@ import (
 func TestResponseBy(t *testing.T) {
 	const said = "The ministry called the list baseless."
 	edition, _ := os.ReadFile("../testdata/fixture/editions/ustr-2020.yaml")
-	item := func(by string) string { return "  - {sha256: " + Hash(said) + ", text: El ministerio calificó la lista de infundada., by: " + by + "}\n" }
+	item := func(by string) string {
+		return "  - {sha256: " + Hash(said) + ", text: El ministerio calificó la lista de infundada., by: " + by + "}\n"
+	}
 	_, tr, problems, warnings := load(t, map[string]string{
 		"editions/ustr-2020.yaml": string(edition) + "responses:\n- date: 2021-01-21\n  by: A ministry\n  markets: [mall-of-fakes]\n  summary: " + said + "\n  sources: [https://news.example.org/gov]\n",
 		"translations/es/ustr-2020.yaml": "responses:\n  ustr-2020:\n" + item("el Ministerio de Comercio") + item("''") + item(`"el *Ministerio*"`) +
