@@ -189,7 +189,9 @@
     box.append(lists);
     // Public responses to the listings (issue 36), one line each: they never change the status.
     for (const r of m.responses || []) {
-      const text = t(r.disputes ? "js_response_disputes" : "js_response_neutral", { by: r.by, list: r.list, year: r.year });
+      // a name in Han (中国商务部) meets the Chinese sentence without a space
+      const text = t(r.disputes ? "js_response_disputes" : "js_response_neutral", { by: r.by, list: r.list, year: r.year })
+        .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, "$1");
       const p = el("p", { class: "answer-response" }, text);
       r.sources.forEach((src, i) => p.append(i ? t("js_list_separator") : /：$/.test(text) ? "" : " ", el("a", { href: src.url, rel: "nofollow noopener noreferrer" }, src.name)));
       p.append(t("js_sentence_end"));

@@ -27,6 +27,11 @@ type responseFront struct {
 	Disputes          bool        `json:"disputes,omitempty,omitzero"`
 	BeforePublication bool        `json:"before_publication,omitempty,omitzero"`
 	Markets           []marketRef `json:"markets"`
+
+	// ByTr is who responded in other languages, where the up-to-date translation of the
+	// summary gives a `by` (data/translations/): the pages show the English By elsewhere.
+	ByTr map[string]string `json:"by_tr,omitempty,omitzero"`
+
 	// Lang is the language of the summary, "en": the templates mark it so on other languages'
 	// pages that have no translation of it (Tr).
 	Lang        string `json:"lang"`
@@ -54,7 +59,9 @@ func newResponse(site *model.Site, r *model.Response) responseFront {
 	if html, ok := mdhtml.Block(f.Summary); ok {
 		f.Summary, f.SummaryHTML = "", html
 	}
-	f.Tr = translations(site, translation.Ref{Kind: translation.Responses, Edition: e.ID(), Key: responseKey(r)}, r.Summary, mdhtml.Block)
+	ref := translation.Ref{Kind: translation.Responses, Edition: e.ID(), Key: responseKey(r)}
+	f.Tr = translations(site, ref, r.Summary, mdhtml.Block)
+	f.ByTr = site.Translations.Bys(ref, r.Summary)
 	for _, s := range r.Sources {
 		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
 	}
@@ -88,12 +95,14 @@ type checkResponse struct {
 	List      string      `json:"list"`
 	Year      int         `json:"year"`
 	Sources   []sourceRef `json:"sources"`
+
+	ByTr map[string]string `json:"by_tr,omitempty,omitzero"` // as responseFront.ByTr
 }
 
 func checkResponses(site *model.Site, m *model.Market) []checkResponse {
 	var out []checkResponse
 	for _, f := range responses(site, m.Responses) {
-		out = append(out, checkResponse{By: f.By, Disputes: f.Disputes, Publisher: f.Publisher, List: f.List, Year: f.Year, Sources: f.Sources})
+		out = append(out, checkResponse{By: f.By, ByTr: f.ByTr, Disputes: f.Disputes, Publisher: f.Publisher, List: f.List, Year: f.Year, Sources: f.Sources})
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/notorious-markets-watch/nmw/generator/internal/browser"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitefiles"
 	"github.com/notorious-markets-watch/nmw/generator/internal/sitetest"
+	"github.com/notorious-markets-watch/nmw/generator/translation"
 )
 
 // TestCheckShowsResponses: the check's answer says each public response to a market's listings
@@ -37,6 +38,16 @@ func TestCheckShowsResponses(t *testing.T) {
   summary: Said it would keep working with right holders.
   sources: [https://news.example.net/ministry]
 `)
+	// in Chinese, the ministry's response is translated with who responded (`by`): its name
+	// meets the sentence with no space, where an English name keeps one
+	zh := filepath.Join(data, "translations", "zh-hans", "ustr-2025.yaml")
+	if err := os.MkdirAll(filepath.Dir(zh), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(zh, []byte("responses:\n  ustr-2025:\n  - sha256: "+translation.Hash("Said it would keep working with right holders.")+
+		"\n    text: 表示将继续与权利人合作。\n    by: 示例部\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s := sitetest.Build(t, sitetest.Options{Data: data})
 	base := browser.Serve(t, s.Public, nil)
 	ctx, console := browser.Start(t)
@@ -49,7 +60,8 @@ func TestCheckShowsResponses(t *testing.T) {
 		{"", "la salada", []string{"On a current list: La Salada", "Ministry of Examples responded to this listing (USTR Notorious Markets List, 2025): news.example.net."}},
 		{"fr/", "taobao.com", []string{ // ask folds the no-break space before the colon
 			"Example Group <b> conteste cette inscription sur la liste (Notorious Markets List de l’USTR, 2024) : news.example.net, news.example.org."}},
-		{"zh-hans/", "la salada", []string{"Ministry of Examples 对此次列入名单作出了回应（美国贸易代表办公室 Notorious Markets List，2025 年）：news.example.net。"}},
+		{"zh-hans/", "la salada", []string{"示例部对此次列入名单作出了回应（美国贸易代表办公室 Notorious Markets List，2025 年）：news.example.net。"}},
+		{"zh-hans/", "taobao.com", []string{"Example Group <b> 对此次列入名单提出异议（美国贸易代表办公室 Notorious Markets List，2024 年）："}},
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+c.lang), chromedp.WaitVisible(chromedp.CSS("form.check.ready"))); err != nil {
 			t.Fatal(err)

@@ -57,6 +57,7 @@ func (c *checker) file(f *File) {
 				c.problems = append(c.problems, f.Problem(field, "%s", c.noEnglish(r)))
 				continue
 			}
+			c.notBy(f, field, m[key])
 			c.item(f, field, m[key], c.en[r])
 		}
 	}
@@ -70,6 +71,7 @@ func (c *checker) file(f *File) {
 			c.problems = append(c.problems, f.Problem(string(kind), "editions/%s.yaml records no issue focus: there is nothing to translate", f.Edition))
 			continue
 		}
+		c.notBy(f, string(kind), *it)
 		c.item(f, string(kind), *it, english)
 	}
 	for _, key := range sortedKeys(f.Responses) {
@@ -87,7 +89,9 @@ func (c *checker) file(f *File) {
 			continue
 		}
 		for i, it := range f.Responses[key] {
-			c.item(f, fmt.Sprintf("responses.%s[%d]", key, i), it, english)
+			field := fmt.Sprintf("responses.%s[%d]", key, i)
+			c.by(f, field, it)
+			c.item(f, field, it, english)
 		}
 	}
 }
@@ -117,6 +121,57 @@ func (c *checker) noEnglish(r Ref) string {
 	return fmt.Sprintf("%s has no absence note whose first edition is %s: an absence's translation is filed under the first edition of its editions list", r.Key, r.Edition)
 }
 
+// MaxBy is the longest `by`, in bytes: a body's name, not a sentence.
+const MaxBy = 200
+
+// by checks a response's translated `by`, where it has one: who responded, as plain text on
+// one line (the pages escape it and put it in a sentence, the feed and the check as text).
+func (c *checker) by(f *File, field string, it Item) {
+	if it.By == nil {
+		return
+	}
+	bad := func(format string, args ...any) {
+		c.problems = append(c.problems, f.Problem(field+".by", format, args...))
+	}
+	by := strings.TrimSpace(*it.By)
+	switch {
+	case by == "":
+		bad("is empty: write who responded in the language (a government body's name), or leave `by` out to show the English")
+		return
+	case len(by) > MaxBy:
+		bad("is %d bytes; a name is at most %d", len(by), MaxBy)
+		return
+	case strings.ContainsAny(by, "\n\r"):
+		bad("is on more than one line: write the name on one line")
+		return
+	case strings.Contains(by, "{{"):
+		bad("contains \"{{\", which Hugo would run as a shortcode: rephrase it")
+		return
+	}
+	for _, r := range by {
+		if invisible(r) {
+			bad("contains the invisible character U+%04X: remove it", r)
+			return
+		}
+	}
+	if s := shapeOf(by, c.listed); len(s.marks) > 0 || len(s.domains) > 0 || strings.ContainsAny(by, "<>*_`[]") {
+		bad("is a name in plain text: no markup, HTML or domain")
+	}
+}
+
+// notBy refuses a `by` outside a response's translation.
+func (c *checker) notBy(f *File, field string, it Item) {
+	if it.By != nil {
+		c.problems = append(c.problems, f.Problem(field+".by", "only a response's translation names who responded: remove `by`"))
+	}
+}
+
+// invisible are the characters a translation must not hold: bidi controls, zero-width and
+// control characters other than a line break.
+func invisible(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r < ' ' && r != '\n'
+}
+
 // item checks one translation against the English texts it may translate (one, except for
 // responses, where a market may have several answering one edition).
 func (c *checker) item(f *File, field string, it Item, english []string) {
@@ -142,7 +197,7 @@ func (c *checker) item(f *File, field string, it Item, english []string) {
 		return
 	}
 	for _, r := range text {
-		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r < ' ' && r != '\n' {
+		if invisible(r) {
 			bad("text", "contains the invisible character U+%04X: remove it", r)
 			return
 		}

@@ -7,6 +7,7 @@ package translation
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
 )
@@ -38,10 +39,14 @@ type Ref struct {
 	Key     string
 }
 
-// Item is one translated text and the SHA-256 of the English it translates.
+// Item is one translated text and the SHA-256 of the English it translates. A response's item
+// may also give By, who responded, in the language: a government body's name, written as the
+// subject of a sentence ("el Ministerio de Comercio de China"); shown only while the item is up
+// to date, else the English `by`.
 type Item struct {
-	SHA256 string `yaml:"sha256"`
-	Text   string `yaml:"text"`
+	SHA256 string  `yaml:"sha256"`
+	Text   string  `yaml:"text"`
+	By     *string `yaml:"by"` // nil where absent, so that an empty `by:` is an error
 }
 
 // File is one data/translations/<lang>/<edition>.yaml.
@@ -72,20 +77,46 @@ type Set struct {
 // Text returns the translation into lang of the English text named by r, if one is up to date:
 // it records the hash of english, exactly. A nil Set has none.
 func (s *Set) Text(lang string, r Ref, english string) (string, bool) {
-	if s == nil {
+	it, ok := s.item(lang, r, english)
+	return it.Text, ok
+}
+
+// By returns who gave a response, in lang, where the up-to-date translation of the response's
+// summary (english) gives it; r names the response as Text does.
+func (s *Set) By(lang string, r Ref, english string) (string, bool) {
+	it, ok := s.item(lang, r, english)
+	if !ok || it.By == nil || strings.TrimSpace(*it.By) == "" {
 		return "", false
 	}
-	items := s.items[r][lang]
-	if len(items) == 0 {
-		return "", false
-	}
-	h := Hash(english)
-	for _, it := range items {
-		if it.SHA256 == h {
-			return it.Text, true
+	return strings.TrimSpace(*it.By), true
+}
+
+// Bys returns the up-to-date translations of a response's `by`, by language, or nil.
+func (s *Set) Bys(r Ref, english string) map[string]string {
+	var out map[string]string
+	for _, lang := range Langs {
+		if by, ok := s.By(lang, r, english); ok {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[lang] = by
 		}
 	}
-	return "", false
+	return out
+}
+
+// item is the translation into lang of the English text named by r that records its hash.
+func (s *Set) item(lang string, r Ref, english string) (Item, bool) {
+	if s == nil {
+		return Item{}, false
+	}
+	h := Hash(english)
+	for _, it := range s.items[r][lang] {
+		if it.SHA256 == h {
+			return it, true
+		}
+	}
+	return Item{}, false
 }
 
 // Texts returns the up-to-date translations of an English text, by language, or nil.
