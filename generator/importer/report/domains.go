@@ -87,6 +87,12 @@ func headingDomains(h string) []string {
 	return out
 }
 
+// onlyDomains reports whether every word of s (split as headingDomains splits) is a domain.
+func onlyDomains(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' })
+	return len(words) > 0 && len(headingDomains(s)) == len(words)
+}
+
 func appendNew(list []string, items ...string) []string {
 	for _, it := range items {
 		dup := false

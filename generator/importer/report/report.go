@@ -370,10 +370,13 @@ func (p *parser) onHeading(h string, page int) {
 		m.Kind = dataset.Online
 	case physical:
 		m.Kind, m.Country = dataset.Physical, p.country
+		// the report's own country heading names the section; a country read from the
+		// market's name or text does not
 		if p.country != "" && p.r.Publisher == "ustr" && !strings.Contains(m.Section, ":") {
 			m.Section += ": " + place.CountryName(p.country)
 		}
 		if i := strings.Index(m.Name, ", "); i > 0 && !strings.Contains(m.Name[:i], "(") {
+			// "Mercado Central, Lima" or "Mercado Central, Lima, Peru"
 			m.Name, m.City = strings.TrimSpace(m.Name[:i]), strings.TrimSpace(m.Name[i+2:])
 		} else if n, c, ok := cutDash(m.Name); ok {
 			// "Mercado Central – Lima"
@@ -382,10 +385,11 @@ func (p *parser) onHeading(h string, page int) {
 			// "La Salada (Buenos Aires)", "Bahia Market (Guayaquil, Ecuador)"
 			m.Name = strings.TrimSpace(strings.Replace(m.Name, c[0], "", 1))
 			m.City = strings.TrimSpace(c[1])
-			if city, land, ok := strings.Cut(m.City, ", "); ok {
-				if code := Country(land); code != "" && (m.Country == "" || m.Country == code) {
-					m.City, m.Country = strings.TrimSpace(city), code
-				}
+		}
+		// a city followed by its country, in any of the forms above
+		if city, land, ok := strings.Cut(m.City, ", "); ok {
+			if code := Country(land); code != "" && (m.Country == "" || m.Country == code) {
+				m.City, m.Country = strings.TrimSpace(city), code
 			}
 		}
 	}
@@ -418,6 +422,10 @@ func name(h string) string {
 		}
 		return s
 	})
+	// "Zeta Streams — zetastreams.to": a dash followed only by domains
+	if before, after, ok := cutDash(n); ok && onlyDomains(after) {
+		n = before
+	}
 	n = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(n), "–—-:"))
 	if n == "" && len(headingDomains(h)) > 0 {
 		return strings.TrimSpace(h)
