@@ -32,7 +32,6 @@ func TestNativeNamesInBrowser(t *testing.T) {
 		{"海盗湾", "The Pirate Bay"},
 		{"微信", "WeChat e-commerce ecosystem"},
 		{"迅雷", "Xunlei"},
-		{"速卖通", "AliExpress"},
 		{"네이버", "Naver"},
 		{"淘宝", "Taobao"},
 		{"拼多多", "Pinduoduo"},
