@@ -54,13 +54,12 @@ func focus(site *model.Site, e *model.Edition) *Focus {
 func response(site *model.Site, r *model.Response) Response {
 	out := Response{By: r.By, Date: r.Date, Disputes: r.Disputes, BeforePublication: r.BeforePublication,
 		Summary: strings.TrimSpace(r.Summary), Sources: list(r.Sources)}
-	key := r.Edition.ID() // a response recorded in the edition's file is translated under its id
 	if r.Market != nil {
-		out.Edition, key = r.Edition.ID(), r.Market.Slug
+		out.Edition = r.Edition.ID()
 	} else {
 		out.Markets = slugs(r.Markets)
 	}
-	out.Translations = translated(site, translation.Ref{Kind: translation.Responses, Edition: r.Edition.ID(), Key: key}, r.Summary)
+	out.Translations = translated(site, translation.Ref{Kind: translation.Responses, Edition: r.Edition.ID(), Key: r.Key()}, r.Summary)
 	return out
 }
 
