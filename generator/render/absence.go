@@ -90,10 +90,8 @@ func absenceHistory(site *model.Site, m *model.Market) []historyItem {
 			Absent: true, Years: f.Years, Editions: f.Editions, Sources: f.Sources,
 		}
 		a := g.absences[0]
-		h.Summary = strings.TrimSpace(a.Note)
-		if html, ok := mdhtml.Block(h.Summary); ok {
-			h.Summary, h.SummaryHTML = "", html
-		}
+		t := rendered(a.Note, mdhtml.Block)
+		h.Summary, h.SummaryHTML = t.Summary, t.SummaryHTML
 		// a translation is filed under the absence's first edition, as data/ writes its editions
 		h.Tr = translations(site, translation.Ref{Kind: translation.Absences, Edition: a.Absence.Editions[0], Key: m.Slug}, a.Note, mdhtml.Block)
 		items = append(items, h)

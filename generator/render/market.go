@@ -310,10 +310,8 @@ func marketHistory(site *model.Site, m *model.Market) []historyItem {
 			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
 			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Sources: sourceRefs(sources),
 		}
-		h.Summary = strings.TrimSpace(summary)
-		if html, ok := mdhtml.Block(h.Summary); ok {
-			h.Summary, h.SummaryHTML = "", html
-		}
+		t := rendered(summary, mdhtml.Block)
+		h.Summary, h.SummaryHTML = t.Summary, t.SummaryHTML
 		h.Tr = translations(site, translation.Ref{Kind: kind, Edition: e.ID(), Key: m.Slug}, summary, mdhtml.Block)
 		return h
 	}

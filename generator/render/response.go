@@ -55,10 +55,8 @@ func newResponse(site *model.Site, r *model.Response) responseFront {
 	for _, m := range r.Markets {
 		f.Markets = append(f.Markets, marketRef{Name: m.Name, Slug: m.Slug})
 	}
-	f.Summary = strings.TrimSpace(r.Summary)
-	if html, ok := mdhtml.Block(f.Summary); ok {
-		f.Summary, f.SummaryHTML = "", html
-	}
+	t := rendered(r.Summary, mdhtml.Block)
+	f.Summary, f.SummaryHTML = t.Summary, t.SummaryHTML
 	f.Tr = translations(site, responseRef(r), r.Summary, mdhtml.Block)
 	f.ByTr = site.Translations.Bys(responseRef(r), r.Summary)
 	f.Sources = sourceRefs(r.Sources)
@@ -131,10 +129,9 @@ func newFocus(site *model.Site, e *model.Edition) *focusFront {
 	if e.Focus == nil {
 		return nil
 	}
-	f := &focusFront{Title: e.Focus.Title, TitleTr: focusTitles(site, e), Lang: "en", Summary: strings.TrimSpace(e.Focus.Summary), Sources: sourceRefs(e.Focus.Sources)}
-	if html, ok := mdhtml.Block(f.Summary); ok {
-		f.Summary, f.SummaryHTML = "", html
-	}
+	f := &focusFront{Title: e.Focus.Title, TitleTr: focusTitles(site, e), Lang: "en", Sources: sourceRefs(e.Focus.Sources)}
+	t := rendered(e.Focus.Summary, mdhtml.Block)
+	f.Summary, f.SummaryHTML = t.Summary, t.SummaryHTML
 	f.Tr = translations(site, translation.Ref{Kind: translation.Focus, Edition: e.ID()}, e.Focus.Summary, mdhtml.Block)
 	return f
 }
