@@ -22,10 +22,7 @@ var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // domain the English does not have. Problems are errors; warnings are stale translations (the
 // English has changed since), which pages do not show but which do not stop a build.
 func Check(set *dataset.Set, s *Set) (problems, warnings []dataset.Problem) {
-	c := &checker{set: set, en: EnglishOf(set), listed: listedDomains(set), editions: map[string]bool{}}
-	for _, e := range set.Editions {
-		c.editions[e.ID()] = true
-	}
+	c := &checker{set: set, en: EnglishOf(set), listed: listedDomains(set)}
 	for _, f := range s.Files {
 		c.file(f)
 	}
@@ -38,12 +35,11 @@ type checker struct {
 	set                *dataset.Set
 	en                 English
 	listed             *listed
-	editions           map[string]bool
 	problems, warnings []dataset.Problem
 }
 
 func (c *checker) file(f *File) {
-	if !c.editions[f.Edition] {
+	if c.set.Edition(f.Edition) == nil {
 		c.problems = append(c.problems, dataset.Problem{File: f.File, Line: 1,
 			Message: fmt.Sprintf("no edition %s in editions/: a translation file is named as the edition whose prose it translates (ustr-2016.yaml)", f.Edition)})
 		return
