@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
 	"github.com/notorious-markets-watch/nmw/generator/importer"
 	"github.com/notorious-markets-watch/nmw/generator/importer/fetch"
 	"github.com/notorious-markets-watch/nmw/generator/model"
@@ -253,7 +254,7 @@ func importOnePR(g *gitRepo, dataDir string, j prJob, base, remote, start string
 		return nil
 	}
 	// Validation as the pull request's check runs it: what it finds goes at the top of the body.
-	_, problems, err := pipeline.Load(dataDir, time.Now())
+	site, problems, err := pipeline.Load(dataDir, time.Now())
 	if err != nil {
 		return err
 	}
@@ -264,7 +265,7 @@ func importOnePR(g *gitRepo, dataDir string, j prJob, base, remote, start string
 		}
 		issues = append(issues, p.String())
 	}
-	after := coverageRows(dataDir, j.id)
+	after := coverageRow(site, problems, j.id)
 	rel, _ := filepath.Rel(g.dir, dataDir)
 	if err := g.run(g.dir, "add", "--", rel); err != nil {
 		return err
@@ -326,10 +327,15 @@ func importOnePR(g *gitRepo, dataDir string, j prJob, base, remote, start string
 // coverageRows is the edition's row of the coverage table, or why there is none.
 func coverageRows(dataDir, id string) string {
 	site, problems, err := pipeline.Load(dataDir, time.Now())
-	switch {
-	case err != nil:
+	if err != nil {
 		return "| not computed: " + err.Error() + " | | |"
-	case len(problems) > 0:
+	}
+	return coverageRow(site, problems, id)
+}
+
+// coverageRow is the edition's row of the coverage table of data already loaded.
+func coverageRow(site *model.Site, problems []dataset.Problem, id string) string {
+	if len(problems) > 0 {
 		return "| not computed: the data has problems (above) | | |"
 	}
 	for _, c := range model.Coverage(site) {

@@ -171,6 +171,16 @@ func (s *Set) Market(slug string) *Market {
 	return nil
 }
 
+// Edition returns the edition with the given id (ustr-2016), or nil.
+func (s *Set) Edition(id string) *Edition {
+	for _, e := range s.Editions {
+		if e.ID() == id {
+			return e
+		}
+	}
+	return nil
+}
+
 // Publisher returns the publisher with the given id, or nil.
 func (s *Set) Publisher(id string) *Publisher {
 	for _, p := range s.Publishers {

@@ -18,7 +18,8 @@ import (
 func (s *site) handler() http.Handler {
 	static := afero.NewHttpFs(s.h.BaseFs.SourceFilesystems.StaticFs(""))
 	published := http.Dir(s.publish)
-	files := http.FileServer(overlay{published, static})
+	pages := overlay{published, static}
+	files := http.FileServer(pages)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/livereload.js", livereload.ServeJS)
 	mux.HandleFunc("/livereload", livereload.Handler)
@@ -28,7 +29,7 @@ func (s *site) handler() http.Handler {
 		if r.Header.Get("Sec-Fetch-Mode") == "navigate" || strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".html") {
 			s.visit(r.URL.EscapedPath()) // as Hugo writes permalinks
 		}
-		if !exists(overlay{published, static}, p) {
+		if !exists(pages, p) {
 			notFound(w, published, p)
 			return
 		}

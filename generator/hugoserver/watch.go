@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/notorious-markets-watch/nmw/generator/contentdir"
 	"github.com/notorious-markets-watch/nmw/generator/filechange"
 	"github.com/notorious-markets-watch/nmw/generator/render"
 	"github.com/notorious-markets-watch/nmw/generator/watch"
@@ -62,16 +61,9 @@ func watchSources(ctx context.Context, root string, add func([]filechange.Change
 	return strings.Join(names, ", "), nil
 }
 
-// generated reports whether a content page is one the generator wrote (its second line is a
-// generator's marker).
+// generated reports whether a content page is one the generator wrote, as the generator tells
+// its own pages (contentdir.IsGenerated); a page that cannot be read is not.
 func generated(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(f, head)
-	lines := strings.SplitN(string(head[:n]), "\n", 3)
-	return len(lines) > 1 && slices.Contains(render.Markers, lines[1])
+	g, _ := contentdir.IsGenerated(path, render.Markers)
+	return g
 }

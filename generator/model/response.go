@@ -72,13 +72,17 @@ func linkResponses(s *Site, editions map[string]*Edition, markets map[string]*Ma
 	}
 }
 
-// ID names the response on pages, in feeds and in the open data: the edition it answers, the
-// market whose file records it (or the edition's id for a response to the edition as a whole)
-// and its Index, as in ustr-2016-taobao-0.
-func (r *Response) ID() string {
-	key := r.Edition.ID()
+// Key names the file that records the response: the market's slug, or the edition's id for a
+// response to the edition as a whole. Its translations are kept under it (data/translations/).
+func (r *Response) Key() string {
 	if r.Market != nil {
-		key = r.Market.Slug
+		return r.Market.Slug
 	}
-	return fmt.Sprintf("%s-%s-%d", r.Edition.ID(), key, r.Index)
+	return r.Edition.ID()
+}
+
+// ID names the response on pages, in feeds and in the open data: the edition it answers, its
+// Key and its Index, as in ustr-2016-taobao-0.
+func (r *Response) ID() string {
+	return fmt.Sprintf("%s-%s-%d", r.Edition.ID(), r.Key(), r.Index)
 }

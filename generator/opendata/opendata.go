@@ -308,13 +308,24 @@ func (f *CSVField) constraints() *Constraints {
 }
 
 // CSVHeader is the first row of data/listings.csv: the names of CSVFields.
-var CSVHeader = func() []string {
-	var h []string
-	for _, f := range CSVFields {
-		h = append(h, f.Name)
+var CSVHeader = header(CSVFields)
+
+// header is the first row of a CSV file: its fields' names.
+func header(fields []CSVField) []string {
+	h := make([]string, len(fields))
+	for i, f := range fields {
+		h[i] = f.Name
 	}
 	return h
-}()
+}
+
+// writeRow writes a row of the CSV file named file, which must have a value per field.
+func writeRow(w *csv.Writer, file string, row []string, fields []CSVField) error {
+	if len(row) != len(fields) {
+		return fmt.Errorf("%s: a row of %d values for %d columns", file, len(row), len(fields))
+	}
+	return w.Write(row)
+}
 
 // Each hands every open-data file (and the files' schemas and datapackage.json) to yield, in a stable order. A file's content is made only
 // as it is written, a record at a time, so the data set is never held in memory as text.
@@ -705,10 +716,7 @@ func listingsCSV(out io.Writer, site *model.Site) error {
 			}
 			row = append(row, placeColumns(site, m.Market)...)
 			row = append(row, translationColumns(site, e, l)...)
-			if len(row) != len(CSVFields) {
-				return fmt.Errorf("listings.csv: a row of %d values for %d columns", len(row), len(CSVFields))
-			}
-			if err := w.Write(row); err != nil {
+			if err := writeRow(w, "listings.csv", row, CSVFields); err != nil {
 				return err
 			}
 		}

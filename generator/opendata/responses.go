@@ -2,7 +2,6 @@ package opendata
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -54,13 +53,12 @@ func focus(site *model.Site, e *model.Edition) *Focus {
 func response(site *model.Site, r *model.Response) Response {
 	out := Response{By: r.By, Date: r.Date, Disputes: r.Disputes, BeforePublication: r.BeforePublication,
 		Summary: strings.TrimSpace(r.Summary), Sources: list(r.Sources)}
-	key := r.Edition.ID() // a response recorded in the edition's file is translated under its id
 	if r.Market != nil {
-		out.Edition, key = r.Edition.ID(), r.Market.Slug
+		out.Edition = r.Edition.ID()
 	} else {
 		out.Markets = slugs(r.Markets)
 	}
-	out.Translations = translated(site, translation.Ref{Kind: translation.Responses, Edition: r.Edition.ID(), Key: key}, r.Summary)
+	out.Translations = translated(site, translation.Ref{Kind: translation.Responses, Edition: r.Edition.ID(), Key: r.Key()}, r.Summary)
 	return out
 }
 
@@ -105,11 +103,7 @@ var ResponseFields = []CSVField{
 // responsesCSV writes data/responses.csv: by edition, then each edition's responses by date.
 func responsesCSV(out io.Writer, site *model.Site) error {
 	w := csv.NewWriter(out)
-	header := make([]string, len(ResponseFields))
-	for i, f := range ResponseFields {
-		header[i] = f.Name
-	}
-	if err := w.Write(header); err != nil {
+	if err := w.Write(header(ResponseFields)); err != nil {
 		return err
 	}
 	for _, e := range site.Editions {
@@ -121,10 +115,7 @@ func responsesCSV(out io.Writer, site *model.Site) error {
 			for _, m := range r.Markets {
 				row := []string{r.ID(), e.ID(), m.Slug, r.By, r.Date, strconv.FormatBool(r.Disputes), strconv.FormatBool(r.BeforePublication), in,
 					oneLine(r.Summary), strings.Join(r.Sources, " "), MarketPage(m.Slug)}
-				if len(row) != len(ResponseFields) {
-					return fmt.Errorf("responses.csv: a row of %d values for %d columns", len(row), len(ResponseFields))
-				}
-				if err := w.Write(row); err != nil {
+				if err := writeRow(w, "responses.csv", row, ResponseFields); err != nil {
 					return err
 				}
 			}

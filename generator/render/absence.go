@@ -90,15 +90,18 @@ func absenceHistory(site *model.Site, m *model.Market) []historyItem {
 			Absent: true, Years: f.Years, Editions: f.Editions, Sources: f.Sources,
 		}
 		a := g.absences[0]
-		h.Summary = strings.TrimSpace(a.Note)
-		if html, ok := mdhtml.Block(h.Summary); ok {
-			h.Summary, h.SummaryHTML = "", html
-		}
-		// a translation is filed under the absence's first edition, as data/ writes its editions
-		h.Tr = translations(site, translation.Ref{Kind: translation.Absences, Edition: a.Absence.Editions[0], Key: m.Slug}, a.Note, mdhtml.Block)
+		t := rendered(a.Note, mdhtml.Block)
+		h.Summary, h.SummaryHTML = t.Summary, t.SummaryHTML
+		h.Tr = translations(site, absenceRef(m, a), a.Note, mdhtml.Block)
 		items = append(items, h)
 	}
 	return items
+}
+
+// absenceRef finds the translations of a market's absence note: filed under the absence's
+// first edition, as data/ writes its editions.
+func absenceRef(m *model.Market, a *model.Absence) translation.Ref {
+	return translation.Ref{Kind: translation.Absences, Edition: a.Absence.Editions[0], Key: m.Slug}
 }
 
 // sortHistory orders a market's history newest first; within a year, listings, then

@@ -308,16 +308,11 @@ func marketHistory(site *model.Site, m *model.Market) []historyItem {
 	item := func(e *model.Edition, kind translation.Kind, summary string, sources []string) historyItem {
 		h := historyItem{
 			Year: e.Year, Publisher: e.Publisher.Short, PublisherName: e.Publisher.Name, List: e.Publisher.List,
-			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Sources: []sourceRef{},
+			Edition: e.Title, URL: linkURL(e.URL), Published: e.Published, Sources: sourceRefs(sources),
 		}
-		h.Summary = strings.TrimSpace(summary)
-		if html, ok := mdhtml.Block(h.Summary); ok {
-			h.Summary, h.SummaryHTML = "", html
-		}
+		t := rendered(summary, mdhtml.Block)
+		h.Summary, h.SummaryHTML = t.Summary, t.SummaryHTML
 		h.Tr = translations(site, translation.Ref{Kind: kind, Edition: e.ID(), Key: m.Slug}, summary, mdhtml.Block)
-		for _, s := range sources {
-			h.Sources = append(h.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
-		}
 		return h
 	}
 	for _, l := range m.Listings {

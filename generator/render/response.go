@@ -43,38 +43,39 @@ type responseFront struct {
 }
 
 // newResponse is the one place a response's summary is rendered, with its translations (issue
-// 34), keyed as data/translations/<lang>/<edition>.yaml keys them (responseKey).
+// 34), keyed as data/translations/<lang>/<edition>.yaml keys them (responseRef).
 func newResponse(site *model.Site, r *model.Response) responseFront {
 	e := r.Edition
 	f := responseFront{
 		ID: r.ID(), Edition: e.ID(), EditionTitle: e.Title, Year: e.Year,
 		Publisher: e.Publisher.Short, List: e.Publisher.List, By: r.By, Date: r.Date,
 		Disputes: r.Disputes, BeforePublication: r.BeforePublication,
-		Markets: []marketRef{}, Lang: "en", Sources: []sourceRef{},
+		Markets: []marketRef{}, Lang: "en",
 	}
 	for _, m := range r.Markets {
 		f.Markets = append(f.Markets, marketRef{Name: m.Name, Slug: m.Slug})
 	}
-	f.Summary = strings.TrimSpace(r.Summary)
-	if html, ok := mdhtml.Block(f.Summary); ok {
-		f.Summary, f.SummaryHTML = "", html
-	}
-	ref := translation.Ref{Kind: translation.Responses, Edition: e.ID(), Key: responseKey(r)}
-	f.Tr = translations(site, ref, r.Summary, mdhtml.Block)
-	f.ByTr = site.Translations.Bys(ref, r.Summary)
-	for _, s := range r.Sources {
-		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
-	}
+	t := rendered(r.Summary, mdhtml.Block)
+	f.Summary, f.SummaryHTML = t.Summary, t.SummaryHTML
+	f.Tr = translations(site, responseRef(r), r.Summary, mdhtml.Block)
+	f.ByTr = site.Translations.Bys(responseRef(r), r.Summary)
+	f.Sources = sourceRefs(r.Sources)
 	return f
 }
 
-// responseKey is the key of a response's translations under `responses:` in the edition's
-// translation file: the market's slug for a market file's response, else the edition's id.
-func responseKey(r *model.Response) string {
-	if r.Market != nil {
-		return r.Market.Slug
+// responseRef finds a response's translations: under `responses:` in the translation file of
+// the edition it answers, by the key of the file that records it.
+func responseRef(r *model.Response) translation.Ref {
+	return translation.Ref{Kind: translation.Responses, Edition: r.Edition.ID(), Key: r.Key()}
+}
+
+// sourceRefs are the links to sources' pages, never nil.
+func sourceRefs(sources []string) []sourceRef {
+	out := []sourceRef{}
+	for _, s := range sources {
+		out = append(out, sourceRef{Name: sourceName(s), URL: linkURL(s)})
 	}
-	return r.Edition.ID()
+	return out
 }
 
 // responses renders responses in the order given.
@@ -99,10 +100,14 @@ type checkResponse struct {
 	ByTr map[string]string `json:"by_tr,omitempty,omitzero"` // as responseFront.ByTr
 }
 
+// checkResponses takes only what the check says from each response: its summary is neither
+// rendered nor translated here.
 func checkResponses(site *model.Site, m *model.Market) []checkResponse {
 	var out []checkResponse
-	for _, f := range responses(site, m.Responses) {
-		out = append(out, checkResponse{By: f.By, ByTr: f.ByTr, Disputes: f.Disputes, Publisher: f.Publisher, List: f.List, Year: f.Year, Sources: f.Sources})
+	for _, r := range m.Responses {
+		e := r.Edition
+		out = append(out, checkResponse{By: r.By, ByTr: site.Translations.Bys(responseRef(r), r.Summary), Disputes: r.Disputes,
+			Publisher: e.Publisher.Short, List: e.Publisher.List, Year: e.Year, Sources: sourceRefs(r.Sources)})
 	}
 	return out
 }
@@ -124,14 +129,10 @@ func newFocus(site *model.Site, e *model.Edition) *focusFront {
 	if e.Focus == nil {
 		return nil
 	}
-	f := &focusFront{Title: e.Focus.Title, TitleTr: focusTitles(site, e), Lang: "en", Summary: strings.TrimSpace(e.Focus.Summary), Sources: []sourceRef{}}
-	if html, ok := mdhtml.Block(f.Summary); ok {
-		f.Summary, f.SummaryHTML = "", html
-	}
+	f := &focusFront{Title: e.Focus.Title, TitleTr: focusTitles(site, e), Lang: "en", Sources: sourceRefs(e.Focus.Sources)}
+	t := rendered(e.Focus.Summary, mdhtml.Block)
+	f.Summary, f.SummaryHTML = t.Summary, t.SummaryHTML
 	f.Tr = translations(site, translation.Ref{Kind: translation.Focus, Edition: e.ID()}, e.Focus.Summary, mdhtml.Block)
-	for _, s := range e.Focus.Sources {
-		f.Sources = append(f.Sources, sourceRef{Name: sourceName(s), URL: linkURL(s)})
-	}
 	return f
 }
 

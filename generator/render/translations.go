@@ -20,20 +20,26 @@ type trText struct {
 func translations(site *model.Site, r translation.Ref, english string, render func(string) (string, bool)) map[string]trText {
 	var out map[string]trText
 	for lang, text := range site.Translations.Texts(r, english) {
-		t := trText{Summary: strings.TrimSpace(text)}
-		if html, ok := render(t.Summary); ok {
-			t.Summary, t.SummaryHTML = "", html
-		}
 		if out == nil {
 			out = map[string]trText{}
 		}
-		out[lang] = t
+		out[lang] = rendered(text, render)
 	}
 	return out
 }
 
+// rendered is a summary as the pages hold it, trimmed: markdown where only Hugo renders it as
+// the site does, else the HTML of render (mdhtml.Block or mdhtml.Inline).
+func rendered(text string, render func(string) (string, bool)) trText {
+	t := trText{Summary: strings.TrimSpace(text)}
+	if html, ok := render(t.Summary); ok {
+		t.Summary, t.SummaryHTML = "", html
+	}
+	return t
+}
+
 // translatedIn are the languages into which every one of a page's summaries is translated, so
-// that the page in them needs no notice that summaries are in English. has reports, for each
+// that the page in them needs no notice that summaries are in English. summaries hold, for each
 // summary, its translations; pending summaries are left out by the caller.
 func translatedIn(summaries []map[string]trText) []string {
 	out := []string{}

@@ -60,7 +60,7 @@ func translatedWords(site *model.Site, m *model.Market, english string) map[stri
 	}
 	for _, g := range absenceGroups(m) {
 		if a := g.absences[0]; a.Development == nil {
-			add(translation.Ref{Kind: translation.Absences, Edition: a.Absence.Editions[0], Key: m.Slug}, a.Note)
+			add(absenceRef(m, a), a.Note)
 		}
 	}
 	have := map[string]bool{}

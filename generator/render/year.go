@@ -83,10 +83,8 @@ type yearEntry struct {
 // newYearEntry is a yearEntry with its summary, and its translations, rendered where the
 // generator can.
 func newYearEntry(site *model.Site, r translation.Ref, name, section string, page int, summary string) yearEntry {
-	e := yearEntry{Name: name, Slug: r.Key, Section: section, Page: page, Summary: strings.TrimSpace(summary)}
-	if html, ok := mdhtml.Inline(e.Summary); ok {
-		e.Summary, e.SummaryHTML = "", html
-	}
+	t := rendered(summary, mdhtml.Inline)
+	e := yearEntry{Name: name, Slug: r.Key, Section: section, Page: page, Summary: t.Summary, SummaryHTML: t.SummaryHTML}
 	e.Tr = translations(site, r, summary, mdhtml.Inline)
 	return e
 }

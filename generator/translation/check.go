@@ -2,9 +2,9 @@ package translation
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/notorious-markets-watch/nmw/generator/dataset"
@@ -22,10 +22,7 @@ var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // domain the English does not have. Problems are errors; warnings are stale translations (the
 // English has changed since), which pages do not show but which do not stop a build.
 func Check(set *dataset.Set, s *Set) (problems, warnings []dataset.Problem) {
-	c := &checker{set: set, en: EnglishOf(set), listed: listedDomains(set), editions: map[string]bool{}}
-	for _, e := range set.Editions {
-		c.editions[e.ID()] = true
-	}
+	c := &checker{set: set, en: EnglishOf(set), listed: listedDomains(set)}
 	for _, f := range s.Files {
 		c.file(f)
 	}
@@ -38,19 +35,18 @@ type checker struct {
 	set                *dataset.Set
 	en                 English
 	listed             *listed
-	editions           map[string]bool
 	problems, warnings []dataset.Problem
 }
 
 func (c *checker) file(f *File) {
-	if !c.editions[f.Edition] {
+	if c.set.Edition(f.Edition) == nil {
 		c.problems = append(c.problems, dataset.Problem{File: f.File, Line: 1,
 			Message: fmt.Sprintf("no edition %s in editions/: a translation file is named as the edition whose prose it translates (ustr-2016.yaml)", f.Edition)})
 		return
 	}
 	for _, kind := range []Kind{Entries, Developments, Absences} {
 		m := map[Kind]map[string]Item{Entries: f.Entries, Developments: f.Developments, Absences: f.Absences}[kind]
-		for _, key := range sortedKeys(m) {
+		for _, key := range slices.Sorted(maps.Keys(m)) {
 			field := string(kind) + "." + key
 			r := Ref{kind, f.Edition, key}
 			if len(c.en[r]) == 0 {
@@ -74,7 +70,7 @@ func (c *checker) file(f *File) {
 		c.notBy(f, string(kind), *it)
 		c.item(f, string(kind), *it, english)
 	}
-	for _, key := range sortedKeys(f.Responses) {
+	for _, key := range slices.Sorted(maps.Keys(f.Responses)) {
 		if key != f.Edition && c.set.Market(key) == nil {
 			c.problems = append(c.problems, f.Problem("responses."+key, "%q is neither a market in markets/ nor this file's edition (%s): a response is filed under the market whose file records it, or the edition's id for one recorded in the edition's file", key, f.Edition))
 			continue
@@ -148,11 +144,9 @@ func (c *checker) by(f *File, field string, it Item) {
 		bad("contains \"{{\", which Hugo would run as a shortcode: rephrase it")
 		return
 	}
-	for _, r := range by {
-		if invisible(r) {
-			bad("contains the invisible character U+%04X: remove it", r)
-			return
-		}
+	if r, ok := invisibleIn(by); ok {
+		bad("contains the invisible character U+%04X: remove it", r)
+		return
 	}
 	if s := shapeOf(by, c.listed); len(s.marks) > 0 || len(s.domains) > 0 || strings.ContainsAny(by, "<>*_`[]") {
 		bad("is a name in plain text: no markup, HTML or domain")
@@ -166,10 +160,15 @@ func (c *checker) notBy(f *File, field string, it Item) {
 	}
 }
 
-// invisible are the characters a translation must not hold: bidi controls, zero-width and
-// control characters other than a line break.
-func invisible(r rune) bool {
-	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r < ' ' && r != '\n'
+// invisibleIn returns the first character of s that a translation must not hold: one the data
+// may not hold (dataset.Invisible), or a control character other than a line break.
+func invisibleIn(s string) (rune, bool) {
+	for _, r := range s {
+		if dataset.Invisible(r) || r < ' ' && r != '\n' {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // item checks one translation against the English texts it may translate (one, except for
@@ -196,11 +195,9 @@ func (c *checker) item(f *File, field string, it Item, english []string) {
 		bad("text", "contains \"{{\", which Hugo would run as a shortcode: rephrase it")
 		return
 	}
-	for _, r := range text {
-		if invisible(r) {
-			bad("text", "contains the invisible character U+%04X: remove it", r)
-			return
-		}
+	if r, ok := invisibleIn(text); ok {
+		bad("text", "contains the invisible character U+%04X: remove it", r)
+		return
 	}
 	got := shapeOf(text, c.listed)
 	for _, m := range got.marks {
@@ -260,13 +257,4 @@ func listedDomains(set *dataset.Set) *listed {
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -124,3 +124,20 @@ func TestResponsesAndFocus(t *testing.T) {
 		t.Errorf("Count(es) = %+v, want 3 of 15 up to date, 1 stale", p[0])
 	}
 }
+
+func TestInvisibleCharacters(t *testing.T) {
+	const en = "Reported as a *large* torrent index; right holders said it ignored notices."
+	for _, c := range []struct{ yaml, want string }{ // the text as a double-quoted YAML string
+		{`Als *großer* Torrent-Index\u202e gemeldet.`, "U+202E"}, // a bidi override, as the data refuses
+		{`Als *großer* Torrent-Index\x07 gemeldet.`, "U+0007"},   // a control character, which only translations refuse
+		{`Als *großer* Torrent-Index gemeldet.\nZweite Zeile.`, ""},
+	} {
+		_, _, problems, _ := load(t, map[string]string{
+			"translations/de/ustr-2019.yaml": "entries:\n  fixture-bay:\n    sha256: " + Hash(en) + "\n    text: \"" + c.yaml + "\"\n",
+		})
+		got := strings.Join(problems, "\n")
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, "entries.fixture-bay.text: contains the invisible character "+c.want) {
+			t.Errorf("%s: problems %q, want the invisible character %q", c.yaml, got, c.want)
+		}
+	}
+}

@@ -5,10 +5,6 @@ import "github.com/notorious-markets-watch/nmw/generator/dataset"
 // English is the English text of the data that a translation may translate.
 type English map[Ref][]string
 
-// Known are the kinds whose English the data holds, so that their translations are checked
-// against it, shown, and counted.
-var Known = map[Kind]bool{Entries: true, Developments: true, Absences: true, Responses: true, Focus: true, FocusTitle: true}
-
 // EnglishOf collects the data's translatable English: each edition's entry summaries (not the
 // listing-only marker), development summaries, issue focus (summary and title) and responses to
 // the edition as a whole (keyed by the edition's id), and each market's absence notes, filed

@@ -1,6 +1,10 @@
 package translation
 
-import "github.com/notorious-markets-watch/nmw/generator/dataset"
+import (
+	"slices"
+
+	"github.com/notorious-markets-watch/nmw/generator/dataset"
+)
 
 // Progress is how much of the data's English one language has up to date.
 type Progress struct {
@@ -10,17 +14,22 @@ type Progress struct {
 	Total    int // English texts to translate
 }
 
-// Count returns each language's Progress (Langs order) over the English of the kinds the data
-// holds (Known).
+// Count returns each language's Progress (Langs order) over the English the data holds
+// (EnglishOf).
 func Count(set *dataset.Set, s *Set) []Progress {
-	en := EnglishOf(set)
+	hashed := map[Ref][]string{} // the English texts' hashes, by what they are
+	for r, texts := range EnglishOf(set) {
+		for _, t := range texts {
+			hashed[r] = append(hashed[r], Hash(t))
+		}
+	}
 	out := make([]Progress, len(Langs))
 	for i, lang := range Langs {
 		p := Progress{Lang: lang}
-		for r, texts := range en {
-			for _, t := range texts {
-				p.Total++
-				if _, ok := s.Text(lang, r, t); ok {
+		for r, hs := range hashed {
+			p.Total += len(hs)
+			for _, h := range hs {
+				if _, ok := s.item(lang, r, h); ok {
 					p.UpToDate++
 				}
 			}
@@ -28,20 +37,12 @@ func Count(set *dataset.Set, s *Set) []Progress {
 				continue
 			}
 			for _, it := range s.items[r][lang] {
-				if !hashes(texts)[it.SHA256] {
+				if !slices.Contains(hs, it.SHA256) {
 					p.Stale++
 				}
 			}
 		}
 		out[i] = p
-	}
-	return out
-}
-
-func hashes(texts []string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range texts {
-		out[Hash(t)] = true
 	}
 	return out
 }

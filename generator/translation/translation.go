@@ -77,14 +77,18 @@ type Set struct {
 // Text returns the translation into lang of the English text named by r, if one is up to date:
 // it records the hash of english, exactly. A nil Set has none.
 func (s *Set) Text(lang string, r Ref, english string) (string, bool) {
-	it, ok := s.item(lang, r, english)
+	it, ok := s.item(lang, r, Hash(english))
 	return it.Text, ok
 }
 
 // By returns who gave a response, in lang, where the up-to-date translation of the response's
 // summary (english) gives it; r names the response as Text does.
 func (s *Set) By(lang string, r Ref, english string) (string, bool) {
-	it, ok := s.item(lang, r, english)
+	return s.by(lang, r, Hash(english))
+}
+
+func (s *Set) by(lang string, r Ref, hash string) (string, bool) {
+	it, ok := s.item(lang, r, hash)
 	if !ok || it.By == nil || strings.TrimSpace(*it.By) == "" {
 		return "", false
 	}
@@ -93,9 +97,13 @@ func (s *Set) By(lang string, r Ref, english string) (string, bool) {
 
 // Bys returns the up-to-date translations of a response's `by`, by language, or nil.
 func (s *Set) Bys(r Ref, english string) map[string]string {
+	if s == nil || s.items[r] == nil {
+		return nil
+	}
+	h := Hash(english)
 	var out map[string]string
 	for _, lang := range Langs {
-		if by, ok := s.By(lang, r, english); ok {
+		if by, ok := s.by(lang, r, h); ok {
 			if out == nil {
 				out = map[string]string{}
 			}
@@ -106,13 +114,12 @@ func (s *Set) Bys(r Ref, english string) map[string]string {
 }
 
 // item is the translation into lang of the English text named by r that records its hash.
-func (s *Set) item(lang string, r Ref, english string) (Item, bool) {
+func (s *Set) item(lang string, r Ref, hash string) (Item, bool) {
 	if s == nil {
 		return Item{}, false
 	}
-	h := Hash(english)
 	for _, it := range s.items[r][lang] {
-		if it.SHA256 == h {
+		if it.SHA256 == hash {
 			return it, true
 		}
 	}
@@ -121,13 +128,17 @@ func (s *Set) item(lang string, r Ref, english string) (Item, bool) {
 
 // Texts returns the up-to-date translations of an English text, by language, or nil.
 func (s *Set) Texts(r Ref, english string) map[string]string {
+	if s == nil || s.items[r] == nil {
+		return nil // most texts have no translation: no need to hash them
+	}
+	h := Hash(english)
 	var out map[string]string
 	for _, lang := range Langs {
-		if t, ok := s.Text(lang, r, english); ok {
+		if it, ok := s.item(lang, r, h); ok {
 			if out == nil {
 				out = map[string]string{}
 			}
-			out[lang] = t
+			out[lang] = it.Text
 		}
 	}
 	return out

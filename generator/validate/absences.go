@@ -12,10 +12,6 @@ import (
 // once, with a note and sources, and never an edition that lists the market, which would say
 // both that the edition lists it and that it does not.
 func (c *checker) absences() {
-	editions := map[string]*dataset.Edition{}
-	for _, e := range c.set.Editions {
-		editions[e.ID()] = e
-	}
 	for _, m := range c.set.Markets {
 		seen := map[string]string{}
 		for i, a := range m.Absences {
@@ -25,7 +21,7 @@ func (c *checker) absences() {
 			}
 			for k, id := range a.Editions {
 				ef := fmt.Sprintf("%s.editions[%d]", f, k)
-				e := editions[id]
+				e := c.set.Edition(id)
 				if e == nil {
 					c.add(m.Pos.Problem(ef, "%q is not an edition in editions/: name it as its file is named (ustr-2013)", id))
 					continue

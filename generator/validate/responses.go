@@ -12,10 +12,6 @@ import (
 // exists, an edition's names markets that edition lists; and none is dated before the edition
 // it answers was published, unless it says its source puts it there (before_publication).
 func (c *checker) responses() {
-	editions := map[string]*dataset.Edition{}
-	for _, e := range c.set.Editions {
-		editions[e.ID()] = e
-	}
 	for _, m := range c.set.Markets {
 		for i, r := range m.Responses {
 			f := fmt.Sprintf("responses[%d]", i)
@@ -26,7 +22,7 @@ func (c *checker) responses() {
 			if !c.required(m.Pos, f+".answers", r.Answers) {
 				continue
 			}
-			e := editions[r.Answers]
+			e := c.set.Edition(r.Answers)
 			if e == nil {
 				c.add(m.Pos.Problem(f+".answers", "%q is not an edition in editions/: name it as its file is named (ustr-2016)", r.Answers))
 				continue

@@ -155,11 +155,10 @@ func (c *checker) oneLine(pos dataset.Pos, field, value string) {
 }
 
 // visible refuses the invisible characters that can make text read differently from what it
-// holds: bidirectional overrides and isolates, zero-width spaces and byte-order marks.
-// (Zero-width joiners, which some scripts need, are allowed.)
+// holds (dataset.Invisible).
 func (c *checker) visible(pos dataset.Pos, field, value string) {
 	for _, r := range value {
-		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200b' || r == '\u2060' || r == '\ufeff' {
+		if dataset.Invisible(r) {
 			c.add(pos.Problem(field, "contains the invisible character U+%04X: remove it", r))
 			return
 		}
